@@ -1,0 +1,99 @@
+import type { Locale } from './locale.js';
+
+/**
+ * Intl-based formatting for one locale. Intl constructors are costly (tens of
+ * microseconds each), so formatters are cached per locale and options.
+ */
+export interface Formatter {
+  readonly locale: Locale;
+  /** `1234.5` → `1,234.5`. */
+  number(value: number, maximumFractionDigits?: number): string;
+  /** A ratio as a percentage: `0.825` → `83%` (`82.5%` with one fraction digit). */
+  percent(ratio: number, maximumFractionDigits?: number): string;
+  /** An amount of money in an ISO 4217 currency: `(1200, 'CNY')` → `CN¥1,200`. */
+  currency(value: number, currency: string): string;
+  /** A calendar date (`YYYY-MM-DD` or a Date): `2026-11-30` → `Nov 30, 2026` / `2026年11月30日`. */
+  date(value: string | Date, style?: 'medium' | 'short' | 'long'): string;
+  /** A date and time, e.g. for a check-in. */
+  dateTime(value: string | Date): string;
+  /** How long ago or ahead `value` is from `now`: `3 days ago` / `3天前`. */
+  relativeTime(value: string | Date, now?: Date): string;
+  /** A list of names: `A, B and C` / `A、B和C`. */
+  list(items: readonly string[]): string;
+}
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let format = cache.get(key);
+  if (!format) {
+    format = create();
+    cache.set(key, format);
+  }
+  return format as T;
+}
+
+/** Parses `YYYY-MM-DD` as a local calendar date, so the day never shifts with the time zone. */
+export function parseDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (dateOnly) return new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  return new Date(value);
+}
+
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+export function formatter(locale: Locale): Formatter {
+  return {
+    locale,
+    number(value, maximumFractionDigits = 2) {
+      return cached(`n|${locale}|${maximumFractionDigits}`, () =>
+        new Intl.NumberFormat(locale, { maximumFractionDigits }),
+      ).format(value);
+    },
+    percent(ratio, maximumFractionDigits = 0) {
+      return cached(`p|${locale}|${maximumFractionDigits}`, () =>
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }),
+      ).format(ratio);
+    },
+    currency(value, currency) {
+      return cached(`c|${locale}|${currency}`, () =>
+        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
+      ).format(value);
+    },
+    date(value, style = 'medium') {
+      return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(
+        parseDate(value),
+      );
+    },
+    dateTime(value) {
+      return cached(`dt|${locale}`, () =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      ).format(parseDate(value));
+    },
+    relativeTime(value, now = new Date()) {
+      const seconds = (parseDate(value).getTime() - now.getTime()) / 1000;
+      const format = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+      for (const [unit, size] of RELATIVE_UNITS) {
+        if (Math.abs(seconds) >= size || unit === 'second') {
+          return format.format(Math.round(seconds / size), unit);
+        }
+      }
+      return format.format(0, 'second');
+    },
+    list(items) {
+      return cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
+    },
+  };
+}
