@@ -185,6 +185,75 @@ export interface DataAdapter {
   subscribe(listener: ChangeListener): Unsubscribe;
 }
 
+/** Every method of the contract, for code that checks or wraps an adapter at run time. */
+export const ADAPTER_METHODS = [
+  'getSession',
+  'getPerson',
+  'listPeople',
+  'listReports',
+  'listOrgUnits',
+  'getOrgSubtree',
+  'listCycles',
+  'getCycle',
+  'createCycle',
+  'updateCycle',
+  'listStrategies',
+  'listGoals',
+  'getGoal',
+  'getGoalSubtree',
+  'getPersonGoalsWithAncestors',
+  'listKeyResults',
+  'getKeyResult',
+  'createGoal',
+  'updateGoal',
+  'archiveGoal',
+  'adjustGoal',
+  'listGoalChanges',
+  'submitGoal',
+  'approveGoal',
+  'rejectGoal',
+  'approveGoals',
+  'createKeyResult',
+  'updateKeyResult',
+  'deleteKeyResult',
+  'checkIn',
+  'listCheckIns',
+  'listWorkLogs',
+  'listKpis',
+  'getKpi',
+  'createKpi',
+  'updateKpi',
+  'createKpiFromKeyResult',
+  'applyJobProfile',
+  'listJobProfiles',
+  'getJobProfile',
+  'listReviewTemplates',
+  'getReviewTemplate',
+  'createReviewTemplate',
+  'updateReviewTemplate',
+  'listReviews',
+  'getReview',
+  'createReview',
+  'saveReviewDraft',
+  'submitReview',
+  'lockReview',
+  'reopenReview',
+  'releaseReviews',
+  'listFeedback',
+  'createFeedback',
+  'updateFeedback',
+  'deleteFeedback',
+  'listTrainings',
+  'listTrainingRecords',
+  'assignTraining',
+  'completeTraining',
+  'subscribe',
+] as const satisfies readonly (keyof DataAdapter)[];
+
+// Fails to compile when a method is added to DataAdapter but not to the list.
+type MustBeNever<T extends never> = T;
+export type AdapterMethodsListed = MustBeNever<Exclude<keyof DataAdapter, (typeof ADAPTER_METHODS)[number]>>;
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }

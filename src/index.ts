@@ -1,0 +1,16 @@
+/**
+ * Tandem: importing this module registers every element of the kit.
+ * Import single widgets (e.g. `@tandem-kit/elements/provider.js`) to load less.
+ */
+export * from './context/provider.js';
+export * from './context/tandem-element.js';
+export * from './context/keys.js';
+export * from './widgets/person-chip/person-chip.js';
+export * from './events/session-change.js';
+export * from './events/locale-change.js';
+export * from './events/data-error.js';
+export type * from './data/adapter.js';
+export * from './data/errors.js';
+export * from './i18n/index.js';
+export * from './model/index.js';
+export { TOKENS, TOKEN_GROUPS, token, tokenDefault, type TokenDefinition, type TokenGroup, type TokenName } from './styles/tokens.js';

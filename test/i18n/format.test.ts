@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { formatter, matchLocale, translate, translateMessage, translator } from '../../src/i18n/index.js';
+
+describe('translate', () => {
+  it('returns the message in the requested language', () => {
+    expect(translate('en', 'state.loading')).to.equal('Loading…');
+    expect(translate('zh-CN', 'state.loading')).to.equal('加载中…');
+  });
+
+  it('fills in parameters, with English plurals', () => {
+    const t = translator('en');
+    expect(t('count.goals', { count: 1, formatted: '1' })).to.equal('1 goal');
+    expect(t('count.goals', { count: 1200, formatted: '1,200' })).to.equal('1,200 goals');
+    expect(translate('zh-CN', 'count.goals', { count: 3, formatted: '3' })).to.equal('3 个目标');
+  });
+
+  it('renders a deferred message in whichever language is current', () => {
+    const message = { key: 'validation.tooLong', params: { max: 200 } } as const;
+    expect(translateMessage('en', message)).to.equal('Use at most 200 characters.');
+    expect(translateMessage('zh-CN', message)).to.equal('最多 200 个字符。');
+  });
+});
+
+describe('matchLocale', () => {
+  it('maps any Chinese or English tag to the supported locale', () => {
+    expect(matchLocale('zh')).to.equal('zh-CN');
+    expect(matchLocale('zh-Hans-CN')).to.equal('zh-CN');
+    expect(matchLocale('zh_TW')).to.equal('zh-CN');
+    expect(matchLocale('en-GB')).to.equal('en');
+    expect(matchLocale('EN')).to.equal('en');
+  });
+
+  it('returns undefined for other languages and empty tags', () => {
+    expect(matchLocale('fr-FR')).to.equal(undefined);
+    expect(matchLocale('')).to.equal(undefined);
+    expect(matchLocale(null)).to.equal(undefined);
+  });
+});
+
+describe('formatter', () => {
+  const en = formatter('en');
+  const zh = formatter('zh-CN');
+
+  it('formats numbers and percentages', () => {
+    expect(en.number(1234.567)).to.equal('1,234.57');
+    expect(en.number(1234.567, 0)).to.equal('1,235');
+    expect(en.percent(0.825)).to.equal('83%');
+    expect(en.percent(0.825, 1)).to.equal('82.5%');
+    expect(zh.percent(0.5)).to.equal('50%');
+  });
+
+  it('formats currency in the given ISO code', () => {
+    expect(en.currency(1200, 'USD')).to.equal('$1,200');
+    expect(zh.currency(1200, 'CNY')).to.equal('¥1,200');
+  });
+
+  it('formats calendar dates without shifting the day across time zones', () => {
+    expect(en.date('2026-11-30')).to.equal('Nov 30, 2026');
+    expect(zh.date('2026-11-30')).to.equal('2026年11月30日');
+    expect(en.date('2026-01-01', 'short')).to.equal('1/1/26');
+  });
+
+  it('formats relative time in both languages', () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    expect(en.relativeTime('2026-11-20T12:00:00Z', now)).to.equal('3 days ago');
+    expect(zh.relativeTime('2026-11-20T12:00:00Z', now)).to.equal('3天前');
+    expect(en.relativeTime('2026-11-24T12:00:00Z', now)).to.equal('tomorrow');
+    expect(en.relativeTime('2026-11-23T11:59:30Z', now)).to.equal('30 seconds ago');
+    expect(en.relativeTime('2026-12-07T12:00:00Z', now)).to.equal('in 2 weeks');
+  });
+
+  it('joins lists the way each language does', () => {
+    expect(en.list(['Ann', 'Bo', 'Cy'])).to.equal('Ann, Bo, and Cy');
+    expect(zh.list(['王芳', '李雷', '韩梅梅'])).to.equal('王芳、李雷和韩梅梅');
+  });
+});
