@@ -1,4 +1,7 @@
 /** The kit's pure rules and records: no DOM, no I/O, usable on a server too. */
 export * from './records.js';
 export * from './people.js';
+export * from './org.js';
+export * from './org-summary.js';
+export * from './permissions.js';
 export * from './validation.js';
