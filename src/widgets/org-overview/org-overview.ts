@@ -1,9 +1,9 @@
 import { Task } from '@lit/task';
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
+import { styleProperties } from '../../directives/style-properties.js';
 import type { DataAdapter } from '../../data/adapter.js';
 import { TandemCycleSelectEvent } from '../../events/cycle-select.js';
 import { liveGoalCount, summariseOrg, type OrgSummary, type OrgUnitSummary } from '../../model/org-summary.js';
@@ -297,7 +297,7 @@ export class TandemOrgOverview extends TandemElement {
     const n = (count: number) => this.format.number(count, 0);
     return html`<tr>
       <th scope="row">
-        <span class="unit" style=${styleMap({ '--_depth': String(depth) })}>
+        <span class="unit" ${styleProperties({ '--_depth': String(depth) })}>
           <span class="unit-name">${unit.name}</span>
           <span class="unit-kind">${this.t(`orgUnitKind.${unit.kind}`)}</span>
         </span>
@@ -320,10 +320,10 @@ export class TandemOrgOverview extends TandemElement {
             rejected: n(goals.rejected),
           })}
         >
-          <span class="approved" style=${styleMap(share(goals.approved))}></span>
-          <span class="pending" style=${styleMap(share(goals.pending))}></span>
-          <span class="draft" style=${styleMap(share(goals.draft))}></span>
-          <span class="rejected" style=${styleMap(share(goals.rejected))}></span>
+          <span class="approved" ${styleProperties(share(goals.approved))}></span>
+          <span class="pending" ${styleProperties(share(goals.pending))}></span>
+          <span class="draft" ${styleProperties(share(goals.draft))}></span>
+          <span class="rejected" ${styleProperties(share(goals.rejected))}></span>
         </span>
       </td>
     </tr>`;
