@@ -179,23 +179,13 @@ function header() {
   const person = state.session?.person;
   return html`
     <header class="masthead">
-      <div class="brand">
-        <span class="brand-mark" aria-hidden="true">T</span>
-        <span class="brand-text">
-          <span class="brand-company">${state.companyName ?? ''}</span>
-          <span class="brand-portal">${text('portalName')}</span>
-        </span>
-      </div>
-      <nav class="nav" aria-label=${text('mainNavigation')}>
-        <ul>
-          ${PAGES.map(
-            (page) => html`<li>
-              <a href="#/${page}" aria-current=${page === state.page ? 'page' : 'false'}>${text(PAGE_KEYS[page].nav)}</a>
-            </li>`,
-          )}
-        </ul>
-      </nav>
-      <div class="controls">
+      <div class="utility">
+        ${person
+          ? html`<p class="signed-in">
+              ${text('signedInAs')}
+              <tandem-person-chip .person=${person} compact></tandem-person-chip>
+            </p>`
+          : nothing}
         <label class="control">
           <span>${text('viewAs')}</span>
           <select
@@ -233,12 +223,24 @@ function header() {
           ${text('resetData')}
         </button>
       </div>
-      ${person
-        ? html`<p class="signed-in">
-            ${text('signedInAs')}
-            <tandem-person-chip .person=${person} compact></tandem-person-chip>
-          </p>`
-        : nothing}
+      <div class="mainbar">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">T</span>
+          <span class="brand-text">
+            <span class="brand-company">${state.companyName ?? ''}</span>
+            <span class="brand-portal">${text('portalName')}</span>
+          </span>
+        </div>
+        <nav class="nav" aria-label=${text('mainNavigation')}>
+          <ul>
+            ${PAGES.map(
+              (page) => html`<li>
+                <a href="#/${page}" aria-current=${page === state.page ? 'page' : 'false'}>${text(PAGE_KEYS[page].nav)}</a>
+              </li>`,
+            )}
+          </ul>
+        </nav>
+      </div>
     </header>
   `;
 }

@@ -119,10 +119,37 @@ export class TandemOrgOverview extends TandemElement {
         vertical-align: middle;
       }
 
-      th {
+      thead th {
         background: ${token('color-surface-sunken')};
         font-size: ${token('font-size-s')};
         font-weight: ${token('font-weight-strong')};
+      }
+
+      tbody th {
+        font-weight: normal;
+      }
+
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-m')};
+        margin: ${token('space-s')} 0 0;
+        padding: 0;
+        list-style: none;
+        color: ${token('color-text-muted')};
+        font-size: ${token('font-size-s')};
+      }
+
+      .legend li {
+        display: inline-flex;
+        align-items: center;
+        gap: ${token('space-xs')};
+      }
+
+      .swatch {
+        width: 0.75rem;
+        height: 0.5rem;
+        border-radius: 999px;
       }
 
       td.number,
@@ -160,19 +187,19 @@ export class TandemOrgOverview extends TandemElement {
         height: 100%;
       }
 
-      .mix .approved {
+      .approved {
         background: ${token('color-on-track')};
       }
 
-      .mix .pending {
+      .pending {
         background: ${token('color-at-risk')};
       }
 
-      .mix .rejected {
+      .rejected {
         background: ${token('color-off-track')};
       }
 
-      .mix .draft {
+      .draft {
         background: ${token('color-text-muted')};
       }
     `,
@@ -282,6 +309,11 @@ export class TandemOrgOverview extends TandemElement {
               ${summary.rows.map((row) => this.renderRow(row))}
             </tbody>
           </table>
+          <ul class="legend" aria-hidden="true">
+            ${(['approved', 'pending', 'draft', 'rejected'] as const).map(
+              (status) => html`<li><span class="swatch ${status}"></span>${t(`goalStatus.${status}`)}</li>`,
+            )}
+          </ul>
         </div>
       </section>
     `;
