@@ -18,6 +18,10 @@ const chromeArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Two test pages run at once: keep neither throttled.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** msw's worker must be served from the origin root to control the page. */
@@ -45,6 +49,15 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromeArgs },
+      // Each test page gets its own browser context, hence its own window:
+      // two tabs of one window would leave one hidden, where
+      // requestAnimationFrame and ResizeObserver never fire.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
     }),
   ],
   concurrency: 2,

@@ -154,4 +154,8 @@ export const en = {
   'orgOverview.caption': 'Organisation units with their people and goals this cycle',
   'orgOverview.empty': 'No organisation units yet.',
   'orgOverview.noCycles': 'No goal cycle has been set up yet.',
+
+  // Data store
+  'validation.targetReasonRequired': "Say why the target changes: the KPI's history keeps the reason.",
+  'storage.reloadNeeded': 'The data was upgraded in another tab. Reload this page to continue.',
 } as const;

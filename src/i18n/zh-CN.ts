@@ -142,4 +142,8 @@ export const zhCN = {
   'orgOverview.caption': '本周期各组织单元的人员与目标',
   'orgOverview.empty': '还没有组织单元。',
   'orgOverview.noCycles': '尚未设置目标周期。',
+
+  // 数据存储
+  'validation.targetReasonRequired': '请说明目标值变更的原因：KPI 的历史会记录它。',
+  'storage.reloadNeeded': '数据已在另一个标签页中升级。请刷新本页面后继续。',
 } satisfies Catalog;
