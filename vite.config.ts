@@ -11,6 +11,10 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  */
 export default defineConfig({
   root: fromRoot('demo'),
+  // Relative asset URLs: the seed worker must resolve next to the module that
+  // starts it, wherever a host serves dist/ from (e.g. node_modules).
+  base: './',
+  worker: { format: 'es' },
   publicDir: fromRoot('public'),
   server: {
     host: '127.0.0.1',

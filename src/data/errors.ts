@@ -63,9 +63,15 @@ export class NotFoundError extends TandemError {
 
 export class ForbiddenError extends TandemError {
   readonly code = 'forbidden';
-  /** The action that was refused, e.g. `goal.approve`, for logs and tests. */
-  constructor(readonly action: string) {
-    super({ key: 'error.forbidden' });
+  /**
+   * @param action The action that was refused, e.g. `goal.approve`, for logs and tests.
+   * @param reason Why, in words a person understands (the permission rule's reason).
+   */
+  constructor(
+    readonly action: string,
+    reason?: Message,
+  ) {
+    super(reason ?? { key: 'error.forbidden' });
   }
 }
 

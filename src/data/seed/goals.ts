@@ -133,10 +133,15 @@ export function planGoals(random: SeededRandom, company: Company, cycles: Cycles
       const text = parameterText(parameters, input.language);
       const approver = input.owner.tier === 'ceo' ? hrHead : managerOf(input.owner);
       const timeline = goalTimeline(random, context, input.status, input.scaleLevel, now);
-      const strategyIds = input.strategyPillars.flatMap((pillar) => {
+      const strategyIds: Id[] = [];
+      for (const pillar of input.strategyPillars) {
         const strategy = context.strategyByPillar.get(pillar);
-        return strategy ? [strategy.id] : [];
-      });
+        if (strategy) strategyIds.push(strategy.id);
+      }
+      // The last event is the creation, submission or decision: format each instant once and share the text.
+      const createdAt = toIsoDateTime(timeline.createdAt);
+      const decidedAt = timeline.decidedAt === null ? null : toIsoDateTime(timeline.decidedAt);
+      const updatedAt = timeline.updatedAt === timeline.decidedAt && decidedAt !== null ? decidedAt : timeline.updatedAt === timeline.createdAt ? createdAt : toIsoDateTime(timeline.updatedAt);
       const filled = (template: string): string => fillTemplate(template, text, undefined, input.language === 'zh');
       const title = filled(input.template.title[input.language]);
       // Company goals are read by everyone: the CEO writes them in Chinese with the English alongside.
@@ -147,7 +152,7 @@ export function planGoals(random: SeededRandom, company: Company, cycles: Cycles
       const goal: Writable<Goal> = {
         id: ids.goal(),
         version: timeline.version,
-        updatedAt: toIsoDateTime(timeline.updatedAt),
+        updatedAt,
         cycleId: context.cycle.id,
         level: input.level,
         ownerId: input.owner.person.id,
@@ -160,11 +165,11 @@ export function planGoals(random: SeededRandom, company: Company, cycles: Cycles
         status: input.status,
         weight: 0,
         visibility: input.visibility ?? 'public',
-        createdAt: toIsoDateTime(timeline.createdAt),
+        createdAt,
       };
-      if (timeline.decidedAt !== null) {
+      if (decidedAt !== null) {
         goal.decidedBy = approver.person.id;
-        goal.decidedAt = toIsoDateTime(timeline.decidedAt);
+        goal.decidedAt = decidedAt;
         const comments = input.status === 'rejected' ? REJECTION_COMMENTS : input.status === 'approved' && random.chance(0.3) ? APPROVAL_COMMENTS : null;
         if (comments) goal.decisionComment = random.pick(comments[input.language]);
       }
@@ -343,15 +348,16 @@ function allocateIndividualGoals(random: SeededRandom, staff: readonly StaffMemb
 }
 
 function individualStatuses(random: SeededRandom, kind: CycleKind, member: StaffMember, goalCount: number, company: Company): GoalStatus[] {
-  if (kind !== 'active') return Array.from({ length: goalCount }, () => 'approved');
+  const statuses: GoalStatus[] = [];
+  for (let index = 0; index < goalCount; index += 1) statuses.push(kind === 'active' ? random.pickWeighted(ACTIVE_INDIVIDUAL_STATUSES) : 'approved');
+  if (kind !== 'active') return statuses;
   if (member.index === company.personas.employee) return ['approved', 'approved', 'draft'];
-  const statuses = Array.from({ length: goalCount }, () => random.pickWeighted(ACTIVE_INDIVIDUAL_STATUSES));
   // The manager persona must have approvals waiting: their first two other reports each submitted a goal.
-  const managerTeam = company.staff[company.personas.manager];
-  if (managerTeam && member.teamIndex === managerTeam.teamIndex && member.tier === 'member') {
-    const team = company.teams[member.teamIndex];
-    const others = team ? team.memberIndices.filter((index) => index !== company.personas.employee) : [];
-    if (others.indexOf(member.index) >= 0 && others.indexOf(member.index) < 2) statuses[0] = 'pending';
+  const manager = company.staff[company.personas.manager];
+  if (manager && member.managerIndex === manager.index && member.tier === 'member') {
+    const others = company.teams[member.teamIndex]?.memberIndices.filter((index) => index !== company.personas.employee) ?? [];
+    const position = others.indexOf(member.index);
+    if (position >= 0 && position < 2) statuses[0] = 'pending';
   }
   return statuses;
 }

@@ -188,8 +188,8 @@ const byTime =
     time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : byId(a, b);
 
 function refuse(decision: Decision, action: string): void {
-  // The decision's reason names the rule; ForbiddenError keeps the action for logs and tests.
-  if (!decision.allowed) throw new ForbiddenError(action);
+  // The reason tells the person which rule refused; the action is for logs and tests.
+  if (!decision.allowed) throw new ForbiddenError(action, decision.reason);
 }
 
 function validate(issues: readonly ValidationIssue[]): void {
