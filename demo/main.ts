@@ -42,6 +42,8 @@ interface PortalState {
   session?: Session;
   companyName?: string;
   seeding?: { progress: number } | { error: string };
+  /** The store is seeded and someone is signed in: only then do widgets get it. */
+  ready: boolean;
   storageBlocked: boolean;
 }
 
@@ -50,6 +52,7 @@ const state: PortalState = {
   locale: readStoredLocale(),
   theme: readStoredTheme(),
   page: pageFromHash(),
+  ready: false,
   storageBlocked: false,
 };
 
@@ -124,12 +127,13 @@ async function afterSeeding(store: TandemStore): Promise<void> {
   }
   const units = await store.listOrgUnits();
   const company = units.find((unit) => unit.parentId === null);
-  update({ personas, companyName: company?.name });
+  update({ personas, companyName: company?.name, ready: true });
 }
 
 async function resetDemoData(): Promise<void> {
   const { store } = state;
   if (!store) return;
+  update({ ready: false });
   await store.reset();
   await seedCompany(store);
   await afterSeeding(store);
@@ -164,7 +168,7 @@ function portal() {
   const { locale, theme, store } = state;
   return html`
     <a class="skip-link" href="#content">${text('skipToContent')}</a>
-    <tandem-provider .adapter=${store} locale=${locale} theme=${theme}>
+    <tandem-provider .adapter=${state.ready ? store : undefined} locale=${locale} theme=${theme}>
       <div class="portal">
         ${header()} ${storageNotice()}
         <main id="content" class="page" tabindex="-1">${page()}</main>
