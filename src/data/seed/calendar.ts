@@ -30,6 +30,11 @@ export function toIsoDate(ms: number): IsoDate {
   return text;
 }
 
+/** Lets go of the shared timestamp texts once a seed is done: they belong to its records. */
+export function forgetSharedTimestamps(): void {
+  minuteTexts.clear();
+}
+
 /**
  * The same text as `new Date(ms).toISOString()` (whole milliseconds, years
  * 0000–9999), built from cached parts: the seed formats about a million
@@ -39,11 +44,12 @@ export function toIsoDateTime(ms: number): IsoDateTime {
   const whole = Math.floor(ms);
   // Check-ins fall on whole minutes, and people share habits (Friday 15:00…): the same instants recur
   // thousands of times in a large seed, so those are formatted once and their text shared.
-  const onMinute = whole % 60_000 === 0;
-  if (onMinute) {
-    const known = minuteTexts.get(whole);
+  // Keyed by the minute's number, a small integer, which a Map hashes faster than a large double.
+  const minute = whole % 60_000 === 0 ? whole / 60_000 : -1;
+  if (minute >= 0) {
+    const known = minuteTexts.get(minute);
     if (known !== undefined) return known;
-    if (minuteTexts.size >= 50_000) minuteTexts.clear();
+    if (minuteTexts.size >= 250_000) minuteTexts.clear();
   }
   const day = Math.floor(whole / DAY_MS);
   let rest = whole - day * DAY_MS;
@@ -55,13 +61,18 @@ export function toIsoDateTime(ms: number): IsoDateTime {
   const millis = rest - seconds * 1000;
   // join() builds one flat string; a template literal would leave a rope of nine pieces, six times the memory.
   const text = [toIsoDate(whole), 'T', TWO_DIGITS[hours], ':', TWO_DIGITS[minutes], ':', TWO_DIGITS[seconds], '.', THREE_DIGITS[millis], 'Z'].join('');
-  if (onMinute) minuteTexts.set(whole, text);
+  if (minute >= 0) minuteTexts.set(minute, text);
   return text;
 }
 
 /** Midnight UTC at the start of an `YYYY-MM-DD` date. */
 export function parseIsoDate(date: IsoDate): number {
   return Date.parse(`${date}T00:00:00.000Z`);
+}
+
+/** The start of the minute: events the seed dates to the minute share their text. */
+export function wholeMinute(ms: number): number {
+  return Math.floor(ms / 60_000) * 60_000;
 }
 
 export function startOfUtcDay(ms: number): number {

@@ -18,7 +18,7 @@
  */
 import type { Id, RecordKind, RecordSet, RecordsByKind } from '../../model/records.js';
 import { RECORD_KINDS } from '../../model/records.js';
-import { DAY_MS } from './calendar.js';
+import { DAY_MS, forgetSharedTimestamps } from './calendar.js';
 import { buildCycles } from './cycles.js';
 import { buildJobProfiles, buildTrainingRecords, buildTrainings } from './development.js';
 import { buildFeedback, type FeedbackPlan, type FeedbackTopic } from './feedback.js';
@@ -151,6 +151,14 @@ function checkOptions(options: SeedOptions): { now: number; goals: number } {
  * far are a consistent place to pause.
  */
 function* produceCompany(options: SeedOptions, sink: RecordSink): Generator<number, SeedOutcome> {
+  try {
+    return yield* produceRecords(options, sink);
+  } finally {
+    forgetSharedTimestamps();
+  }
+}
+
+function* produceRecords(options: SeedOptions, sink: RecordSink): Generator<number, SeedOutcome> {
   const { now, goals: targetGoals } = checkOptions(options);
   const peopleCount = Math.max(MIN_PEOPLE, Math.round(targetGoals / GOALS_PER_PERSON));
   const small = peopleCount <= SMALL_COMPANY_PEOPLE;
@@ -181,8 +189,9 @@ function* produceCompany(options: SeedOptions, sink: RecordSink): Generator<numb
   yield 0.03;
 
   // ── Goals, key results, check-ins, KPIs and work logs, person by person ─
-  // Weekly check-ins while the company is small; past ~60,000 key-result weeks, a few per key result.
-  // A closed quarter at that size keeps a third as many: its final result matters most.
+  // Weekly check-ins (13 a quarter) while a cycle needs fewer than ~60,000 of them (about 1,500 goals);
+  // beyond, a few per key result, never fewer than three. A closed quarter then keeps a third as many
+  // (one, its final result, at 50,000 goals).
   const maxActive = Math.max(3, Math.floor(60_000 / (plan.count * 3)));
   const cadence: CheckInCadence = { maxPerKeyResult: { active: maxActive, previous: maxActive >= 13 ? maxActive : Math.max(1, Math.floor(maxActive / 3)) } };
   const kpiOptions = { maxHistoryPoints: small ? 7 : 2 };
@@ -243,7 +252,7 @@ function* produceCompany(options: SeedOptions, sink: RecordSink): Generator<numb
   // ── Reviews ───────────────────────────────────────────────────────────
   const [zhTemplate, enTemplate, probationTemplate] = templateRecords;
   if (!zhTemplate || !enTemplate || !probationTemplate) throw new Error('Review templates are missing.');
-  const templates: ReviewTemplates = { all: templateRecords, byLanguage: { zh: zhTemplate, en: enTemplate }, probation: probationTemplate };
+  const templates: ReviewTemplates = { byLanguage: { zh: zhTemplate, en: enTemplate }, probation: probationTemplate };
   // Peer reviews are what a reader of the demo opens; a large company keeps self and manager reviews only.
   const reviewContext: ReviewContext = { random: random.fork('reviews'), company, templates, now, ids, peers: small ? { previous: 2, active: 1 } : { previous: 0, active: 0 } };
   for (const member of staff) {

@@ -12,9 +12,12 @@
 import type { Goal, GoalLevel, GoalStatus, GoalVisibility, Id } from '../../model/records.js';
 import { DEPARTMENTS } from './content/company.js';
 import {
+  APPS,
   CHANNELS,
+  DEVICES,
   COMPANY_OBJECTIVES,
   DOMESTIC_REGIONS,
+  FUNCTION_KEYS,
   FUNCTION_OBJECTIVES,
   OVERSEAS_MARKETS,
   PRODUCTS,
@@ -25,7 +28,7 @@ import {
   type PillarKey,
 } from './content/okrs.js';
 import { APPROVAL_COMMENTS, REJECTION_COMMENTS } from './content/phrases.js';
-import { DAY_MS, HOUR_MS, toIsoDateTime } from './calendar.js';
+import { DAY_MS, HOUR_MS, toIsoDateTime, wholeMinute } from './calendar.js';
 import { pickPace, type Pace } from './pace.js';
 import type { SeededRandom, WeightedChoice } from './random.js';
 import { apportion, fillTemplate, splitHundred, type Language } from './text.js';
@@ -408,19 +411,25 @@ function remember(used: Set<ObjectiveTemplate>, template: ObjectiveTemplate): Ob
   return template;
 }
 
-const fittingCache = new Map<string, readonly ObjectiveTemplate[]>();
+type Writer = 'any' | 'zh' | 'zh-overseas' | 'en';
+
+/** The function's objectives each kind of writer may pick, worked out once. */
+const FITTING_TEMPLATES = Object.fromEntries(
+  FUNCTION_KEYS.map((functionKey) => {
+    const all = FUNCTION_OBJECTIVES[functionKey];
+    const byWriter: Record<Writer, readonly ObjectiveTemplate[]> = {
+      any: all,
+      zh: all.filter((template) => template.scope !== 'international'),
+      'zh-overseas': all,
+      en: all.filter((template) => template.scope !== 'domestic'),
+    };
+    return [functionKey, byWriter];
+  }),
+) as Record<FunctionKey, Record<Writer, readonly ObjectiveTemplate[]>>;
 
 /** The function's objectives a team may write: none about China for international teams, overseas ones only when allowed. */
 function fittingTemplates(functionKey: FunctionKey, writer: Language | 'any', overseasAllowed: boolean): readonly ObjectiveTemplate[] {
-  const key = `${functionKey}/${writer}/${overseasAllowed}`;
-  let fitting = fittingCache.get(key);
-  if (!fitting) {
-    fitting = FUNCTION_OBJECTIVES[functionKey].filter((template) =>
-      writer === 'any' ? true : template.scope === 'domestic' ? writer === 'zh' : template.scope === 'any' || overseasAllowed,
-    );
-    fittingCache.set(key, fitting);
-  }
-  return fitting;
+  return FITTING_TEMPLATES[functionKey][writer === 'zh' && overseasAllowed ? 'zh-overseas' : writer];
 }
 
 function chooseParameters(random: SeededRandom, template: ObjectiveTemplate, language: Language): GoalParameters {
@@ -428,6 +437,8 @@ function chooseParameters(random: SeededRandom, template: ObjectiveTemplate, lan
   const market: Language = template.scope === 'international' ? 'en' : template.scope === 'domestic' ? 'zh' : language;
   return {
     product: random.pick(PRODUCTS),
+    device: random.pick(DEVICES),
+    app: random.pick(APPS),
     region: random.pick(DOMESTIC_REGIONS),
     market: random.pick(OVERSEAS_MARKETS),
     channel: random.pick(CHANNELS[market]),
@@ -438,6 +449,8 @@ function chooseParameters(random: SeededRandom, template: ObjectiveTemplate, lan
 export function parameterText(parameters: GoalParameters, language: Language): Record<string, string> {
   return {
     product: parameters.product[language],
+    device: parameters.device[language],
+    app: parameters.app[language],
     region: parameters.region[language],
     market: parameters.market[language],
     channel: parameters.channel[language],
@@ -468,7 +481,8 @@ interface GoalTimeline {
  */
 function goalTimeline(random: SeededRandom, context: CycleContext, status: GoalStatus, scaleLevel: ScaleLevel, now: number): GoalTimeline {
   const latest = now - HOUR_MS;
-  const within = (from: number, to: number): number => Math.min(latest, from + random.next() * Math.max(0, to - from));
+  // Whole minutes, like the check-ins: shared instants are formatted once (see toIsoDateTime).
+  const within = (from: number, to: number): number => wholeMinute(Math.min(latest, from + random.next() * Math.max(0, to - from)));
   if (status === 'draft' || status === 'pending') {
     // Drafts for the next quarter were written over the last two weeks; this quarter's since it began.
     const earliest = context.kind === 'planning' ? now - 14 * DAY_MS : Math.max(now - 12 * DAY_MS, context.startMs - 10 * DAY_MS);
@@ -478,7 +492,7 @@ function goalTimeline(random: SeededRandom, context: CycleContext, status: GoalS
     return { createdAt, decidedAt: null, updatedAt: submittedAt, version: 2 };
   }
   const [fromDay, toDay] = WRITING_DAYS[scaleLevel];
-  const createdAt = Math.min(within(context.startMs + fromDay * DAY_MS, context.startMs + toDay * DAY_MS), now - 3 * DAY_MS);
+  const createdAt = wholeMinute(Math.min(within(context.startMs + fromDay * DAY_MS, context.startMs + toDay * DAY_MS), now - 3 * DAY_MS));
   const decidedAt = within(createdAt + 4 * HOUR_MS, createdAt + 3 * DAY_MS);
   return { createdAt, decidedAt, updatedAt: decidedAt, version: 3 };
 }

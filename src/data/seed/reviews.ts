@@ -6,13 +6,12 @@
  */
 import type { Id, RaterType, Review, ReviewAnswer, ReviewSection, ReviewStatus, ReviewTemplate } from '../../model/records.js';
 import { PROBATION_TEMPLATE_NAME, RATING_COMMENTS, REVIEW_ANSWERS, REVIEW_TEXT } from './content/phrases.js';
-import { DAY_MS, HOUR_MS, toIsoDateTime } from './calendar.js';
+import { DAY_MS, HOUR_MS, toIsoDateTime, wholeMinute } from './calendar.js';
 import type { SeededRandom, WeightedChoice } from './random.js';
 import type { Language } from './text.js';
 import type { Company, CycleContext, CycleKind, IdSequences, StaffMember } from './world.js';
 
 export interface ReviewTemplates {
-  readonly all: ReviewTemplate[];
   readonly byLanguage: Readonly<Record<Language, ReviewTemplate>>;
   /** Self and manager only, for people who joined this quarter. */
   readonly probation: ReviewTemplate;
@@ -276,14 +275,14 @@ interface ReviewTimeline {
 function reviewTimeline(random: SeededRandom, cycle: CycleContext, status: ReviewStatus, now: number): ReviewTimeline {
   const latest = now - HOUR_MS;
   const kind: CycleKind = cycle.kind;
-  const opened = Math.min(kind === 'previous' ? cycle.endMs - 7 * DAY_MS : cycle.startMs + DAY_MS, latest - HOUR_MS);
+  const opened = wholeMinute(Math.min(kind === 'previous' ? cycle.endMs - 7 * DAY_MS : cycle.startMs + DAY_MS, latest - HOUR_MS));
   if (status === 'not-started') return { version: 1, updatedAt: opened, submittedAt: null };
   const drafts = random.int(1, 3);
   const windowStart = kind === 'previous' ? cycle.endMs : Math.max(opened, now - 14 * DAY_MS);
   const windowEnd = kind === 'previous' ? cycle.endMs + 12 * DAY_MS : latest;
-  const written = Math.max(opened, Math.min(latest, windowStart + random.next() * Math.max(0, windowEnd - windowStart)));
+  const written = wholeMinute(Math.max(opened, Math.min(latest, windowStart + random.next() * Math.max(0, windowEnd - windowStart))));
   if (status === 'draft') return { version: 1 + drafts, updatedAt: written, submittedAt: null };
   if (status === 'submitted') return { version: 2 + drafts, updatedAt: written, submittedAt: written };
-  const locked = Math.min(latest, written + random.float(1, 7) * DAY_MS);
+  const locked = wholeMinute(Math.min(latest, written + random.float(1, 7) * DAY_MS));
   return { version: 3 + drafts, updatedAt: Math.max(written, locked), submittedAt: written };
 }

@@ -22,7 +22,7 @@ export function same(text: string): Bilingual {
   return { zh: text, en: text };
 }
 
-/** A template split once into literal text (even positions) and placeholder names (odd positions). */
+/** A template split once into literal text (even positions) and the names in braces (odd positions). */
 const compiledTemplates = new Map<string, readonly string[]>();
 
 function compile(template: string): readonly string[] {
@@ -105,9 +105,10 @@ export function idSequence(prefix: string, width: number): () => Id {
 }
 
 /**
- * Shares `total` whole units among items in proportion to `rawWeights`
- * (largest remainder), each getting at least `minimum`. Deterministic: ties
- * go to the earlier item.
+ * Shares `total` whole units among items in proportion to `rawWeights`, each
+ * getting at least `minimum`. Each share is its exact proportion rounded down
+ * or up, chosen by rounding the running total (so the shares always add up),
+ * in one pass: large companies apportion among thousands of people.
  */
 export function apportion(total: number, rawWeights: readonly number[], minimum = 0): number[] {
   const count = rawWeights.length;
@@ -115,31 +116,14 @@ export function apportion(total: number, rawWeights: readonly number[], minimum 
   let rawTotal = 0;
   for (const weight of rawWeights) rawTotal += weight;
   const shares = new Array<number>(count);
-  const remainders = new Array<number>(count);
+  let cumulative = 0;
   let given = 0;
   for (let index = 0; index < count; index += 1) {
-    const exact = rawTotal > 0 ? (spare * (rawWeights[index] as number)) / rawTotal : spare / count;
-    const whole = Math.floor(exact);
-    shares[index] = minimum + whole;
-    remainders[index] = exact - whole;
-    given += whole;
-  }
-  const leftOver = spare - given;
-  if (leftOver <= 0) return shares;
-  if (count <= 16) {
-    // Few items (key results, siblings): hand out the left-over units one by one to the largest remainder.
-    for (let unit = 0; unit < leftOver; unit += 1) {
-      let best = 0;
-      for (let index = 1; index < count; index += 1) if ((remainders[index] as number) > (remainders[best] as number)) best = index;
-      shares[best] = (shares[best] as number) + 1;
-      remainders[best] = -1;
-    }
-    return shares;
-  }
-  const order = [...remainders.keys()].sort((left, right) => (remainders[right] as number) - (remainders[left] as number) || left - right);
-  for (let rank = 0; rank < leftOver; rank += 1) {
-    const index = order[rank % count] as number;
-    shares[index] = (shares[index] as number) + 1;
+    cumulative += rawTotal > 0 ? (spare * (rawWeights[index] as number)) / rawTotal : spare / count;
+    // The epsilon absorbs float error (3 × 33.333… reaching 99.999…); the last item takes what is left exactly.
+    const upTo = index === count - 1 ? spare : Math.min(spare, Math.floor(cumulative + 1e-9));
+    shares[index] = minimum + (upTo - given);
+    given = upTo;
   }
   return shares;
 }

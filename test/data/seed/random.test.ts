@@ -68,7 +68,8 @@ describe('seed text and calendar helpers', () => {
       expect(Math.abs(weights.reduce((sum, weight) => sum + weight, 0) - 100), String(count)).to.be.lessThan(1e-6);
       expect(Math.min(...weights)).to.be.greaterThan(0);
     }
-    expect(apportion(10, [1, 1, 1], 2)).to.deep.equal([4, 3, 3]);
+    expect(apportion(10, [1, 1, 1], 2)).to.deep.equal([3, 3, 4]);
+    expect(apportion(7, [0, 5, 2])).to.deep.equal([0, 5, 2]);
   });
 
   it('formats timestamps exactly as Date#toISOString does', () => {

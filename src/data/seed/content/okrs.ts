@@ -75,24 +75,31 @@ function objective(
   return { pillar, scope, title, why, keyResults };
 }
 
-/** Goal parameters; each value has both languages. */
+/** Goal parameters (`{product}` either kind, `{device}` hardware, `{app}` software); each value has both languages. */
 export interface GoalParameters {
   product: Bilingual;
+  device: Bilingual;
+  app: Bilingual;
   region: Bilingual;
   market: Bilingual;
   channel: Bilingual;
   social: Bilingual;
 }
 
-export const PRODUCTS: readonly Bilingual[] = [
+/** Hardware: made, certified, shipped and returned. */
+export const DEVICES: readonly Bilingual[] = [
   bilingual('星环手表 S3', 'Orbit Watch S3'),
   bilingual('澜音耳机 Pro', 'Wave Buds Pro'),
   bilingual('星云智能音箱', 'Nebula speaker'),
-  bilingual('澜家 App', 'Lanxing Home app'),
   bilingual('星扫 R2 扫地机器人', 'Sweep R2 robot vacuum'),
-  bilingual('澜星健康 App', 'Lanxing Health app'),
   bilingual('星环手环 5', 'Orbit Band 5'),
 ];
+
+/** Software: started, crashed and rated in app stores. */
+export const APPS: readonly Bilingual[] = [bilingual('澜家 App', 'Lanxing Home app'), bilingual('澜星健康 App', 'Lanxing Health app')];
+
+/** Either kind, for objectives that fit both. */
+export const PRODUCTS: readonly Bilingual[] = [...DEVICES, ...APPS];
 
 export const DOMESTIC_REGIONS: readonly Bilingual[] = [
   bilingual('华东区', 'East China'),
@@ -194,11 +201,11 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'product',
       'any',
-      bilingual('提升{product}的稳定性与性能', 'Make {product} fast and rock-solid'),
+      bilingual('提升{app}的稳定性与性能', 'Make the {app} fast and rock-solid'),
       bilingual('应用商店差评中近四成与卡顿和闪退有关。', 'Four in ten negative reviews mention lag or crashes.'),
       [
-        kr('number', 'decrease', '{product}冷启动时间从 {start} 秒降至 {target} 秒', 'Cut {product} cold start from {start} s to {target} s', same('s'), [2.4, 3.2, 1.2, 1.6, 0.1]),
-        kr('percent', 'decrease', '{product}崩溃率从 {start} 降至 {target}', 'Lower the {product} crash rate from {start} to {target}', PERCENT, [0.35, 0.6, 0.1, 0.2, 0.01]),
+        kr('number', 'decrease', '{app}冷启动时间从 {start} 秒降至 {target} 秒', 'Cut the {app} cold start from {start} s to {target} s', same('s'), [2.4, 3.2, 1.2, 1.6, 0.1]),
+        kr('percent', 'decrease', '{app}崩溃率从 {start} 降至 {target}', 'Lower the {app} crash rate from {start} to {target}', PERCENT, [0.35, 0.6, 0.1, 0.2, 0.01]),
         kr('number', 'decrease', '下单接口 p95 延迟从 {start} ms 降至 {target} ms', 'Reduce checkout p95 latency from {start} ms to {target} ms', same('ms'), [420, 520, 260, 320, 10]),
         kr('number', 'decrease', '线上 P1 及以上故障从 {start} 起降至 {target} 起', 'Bring P1+ incidents down from {start} to {target} a quarter', bilingual('起', 'incidents'), [6, 9, 1, 3, 1]),
         kr('percent', 'increase', '自动化测试覆盖率从 {start} 提升至 {target}', 'Raise automated test coverage from {start} to {target}', PERCENT, [48, 60, 75, 85, 1]),
@@ -207,11 +214,11 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'product',
       'any',
-      bilingual('按期高质量交付{product}新版本', 'Ship the next {product} release on time'),
-      bilingual('新版本是本季度渠道备货和营销节奏的基础，延期会影响整条链路。', 'Channel stock and the launch campaign are planned around this release: a slip ripples everywhere.'),
+      bilingual('按期交付新一代{device}', 'Ship the next-generation {device} on time'),
+      bilingual('新一代产品是本季度渠道备货和营销节奏的基础，延期会影响整条链路。', 'Channel stock and the launch campaign are planned around this launch: a slip ripples everywhere.'),
       [
-        kr('milestone', 'increase', '完成 {target} 个版本里程碑（需求冻结、功能完成、公测、正式发布）', 'Hit {target} release milestones (scope freeze, feature complete, beta, GA)', MILESTONES, [0, 0, 4, 4, 1]),
-        kr('binary', 'increase', '{product}通过 CE 与 FCC 认证', '{product} passes CE and FCC certification', NONE, [0, 0, 1, 1, 1]),
+        kr('milestone', 'increase', '完成 {target} 个研发里程碑（设计冻结、样机验证、公测、量产发布）', 'Hit {target} launch milestones (design freeze, prototype validation, beta, mass production)', MILESTONES, [0, 0, 4, 4, 1]),
+        kr('binary', 'increase', '{device}通过 CE 与 FCC 认证', '{device} passes CE and FCC certification', NONE, [0, 0, 1, 1, 1]),
         kr('percent', 'increase', '公测用户满意度达到 {target}', 'Reach {target} satisfaction among beta users', PERCENT, [70, 76, 85, 90, 1]),
         kr('number', 'increase', '招募 {target} 名公测用户', 'Recruit {target} beta users', bilingual('人', 'users'), [0, 0, 1500, 3000, 100]),
       ],
@@ -231,11 +238,11 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'customer',
       'any',
-      bilingual('用数据驱动{product}体验改进', 'Use data to improve the {product} experience'),
+      bilingual('用数据驱动{app}体验改进', 'Use data to improve the {app} experience'),
       bilingual('我们对用户为何流失知之甚少，需要补齐数据与实验能力。', 'We know too little about why users leave: we need the data and the experiments to find out.'),
       [
         kr('percent', 'increase', '新用户 7 日留存率从 {start} 提升至 {target}', 'Lift 7-day retention of new users from {start} to {target}', PERCENT, [31, 36, 40, 45, 0.1]),
-        kr('number', 'increase', '{product}应用商店评分从 {start} 提升至 {target}', 'Raise the {product} app-store rating from {start} to {target}', bilingual('分', 'stars'), [4.1, 4.3, 4.6, 4.7, 0.1]),
+        kr('number', 'increase', '{app}应用商店评分从 {start} 提升至 {target}', 'Raise the {app} rating in app stores from {start} to {target}', bilingual('分', 'stars'), [4.1, 4.3, 4.6, 4.7, 0.1]),
         kr('milestone', 'increase', '上线实验平台的 {target} 个模块', 'Launch {target} modules of the experimentation platform', MILESTONES, [0, 0, 3, 5, 1]),
         kr('binary', 'increase', '完成用户行为数据合规审计', 'Pass the user-data privacy audit', NONE, [0, 0, 1, 1, 1]),
       ],
@@ -255,11 +262,11 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'product',
       'domestic',
-      bilingual('提升{product}硬件良率与可靠性', 'Improve {product} yield and reliability'),
+      bilingual('提升{device}硬件良率与可靠性', 'Improve {device} yield and reliability'),
       bilingual('良率每提升一个百分点，单季度可节省数百万元返工成本。', 'Every point of yield saves millions in rework each quarter.'),
       [
-        kr('percent', 'increase', '{product}量产直通率从 {start} 提升至 {target}', 'Raise {product} first-pass yield from {start} to {target}', PERCENT, [91, 94, 97, 98.5, 0.1]),
-        kr('percent', 'decrease', '{product}返修率从 {start} 降至 {target}', 'Lower the {product} RMA rate from {start} to {target}', PERCENT, [1.8, 2.6, 0.8, 1.2, 0.1]),
+        kr('percent', 'increase', '{device}量产直通率从 {start} 提升至 {target}', 'Raise {device} first-pass yield from {start} to {target}', PERCENT, [91, 94, 97, 98.5, 0.1]),
+        kr('percent', 'decrease', '{device}返修率从 {start} 降至 {target}', 'Lower the {device} RMA rate from {start} to {target}', PERCENT, [1.8, 2.6, 0.8, 1.2, 0.1]),
         kr('currency', 'decrease', '单机 BOM 成本从 {start} 降至 {target}', 'Reduce unit BOM cost from {start} to {target}', NONE, [265, 290, 235, 250, 1]),
         kr('milestone', 'increase', '完成 {target} 项可靠性测试（跌落、防水、高低温、老化）', 'Complete {target} reliability tests (drop, water, thermal, burn-in)', MILESTONES, [0, 0, 4, 4, 1]),
       ],
@@ -368,7 +375,7 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'efficiency',
       'any',
-      bilingual('保障{product}量产供应', 'Secure supply for {product}'),
+      bilingual('保障{device}量产供应', 'Secure supply for {device}'),
       bilingual('上季度因缺料停线累计超过 40 小时。', 'Shortages stopped the line for over 40 hours last quarter.'),
       [
         kr('percent', 'increase', '关键物料齐套率从 {start} 提升至 {target}', 'Raise kit completeness for key parts from {start} to {target}', PERCENT, [85, 90, 97, 99, 0.1]),
@@ -418,7 +425,7 @@ export const FUNCTION_OBJECTIVES: Readonly<Record<FunctionKey, readonly Objectiv
     objective(
       'growth',
       'any',
-      bilingual('打响{product}新品上市', 'Make the {product} launch land'),
+      bilingual('打响{device}新品上市', 'Make the {device} launch land'),
       bilingual('新品首月销量决定了渠道的追加订单。', 'First-month sales decide whether partners reorder.'),
       [
         kr('number', 'increase', '新品预约用户达到 {target} 人', 'Collect {target} pre-orders', bilingual('人', 'pre-orders'), [0, 0, 20_000, 40_000, 1000]),
