@@ -5,3 +5,7 @@ export * from './org.js';
 export * from './org-summary.js';
 export * from './permissions.js';
 export * from './validation.js';
+export * from './progress.js';
+export * from './forecast.js';
+export * from './pace.js';
+export * from './goal-tree.js';

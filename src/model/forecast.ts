@@ -1,0 +1,165 @@
+/**
+ * Forecast: where a key result will stand on its due date at the pace its
+ * check-ins show, and when it reaches its target ("80 now; at this pace 100
+ * by 30 Nov"). A least-squares line through the values over time: simple
+ * enough to explain to the person reading it, and steady against one noisy
+ * check-in.
+ *
+ * Time is counted in days of 86,400,000 ms. Dates (`YYYY-MM-DD`) have no time
+ * zone and are read as UTC days, the same everywhere; a due date counts to
+ * its end (work done on the due day is on time).
+ */
+import { keyResultProgress } from './progress.js';
+import type { CheckIn, IsoDate, IsoDateTime, KeyResult } from './records.js';
+import { isIsoDate } from './validation.js';
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * A target further away than this (ten years) at the current pace is "not
+ * at this pace": a date years off says nothing a person can plan with, and
+ * `Date` cannot hold every number a nearly flat line produces.
+ */
+export const REACH_HORIZON_DAYS = 3653;
+
+/** The instant (ms since the epoch) a date's UTC day begins; `NaN` for anything but a real `YYYY-MM-DD` date. */
+export function startOfDate(date: IsoDate): number {
+  return isIsoDate(date) ? Date.parse(`${date}T00:00:00.000Z`) : Number.NaN;
+}
+
+/** The instant a due date's UTC day ends (the next midnight): what "due on" a date means. `NaN` for a bad date. */
+export function endOfDate(date: IsoDate): number {
+  return startOfDate(date) + DAY_MS;
+}
+
+/** The UTC date of an instant, `YYYY-MM-DD`. */
+function isoDateOf(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** An instant: a date-time, or a date read as the start of its UTC day. */
+function instantOf(value: IsoDate | IsoDateTime): number {
+  return isIsoDate(value) ? startOfDate(value) : Date.parse(value);
+}
+
+export interface ForecastOptions {
+  /**
+   * Count the key result's `start` value as measured at this instant,
+   * usually the cycle's start (`{ baselineAt: cycle.start }`; a date counts
+   * from the start of its day). Then a key result with a single check-in
+   * already has a pace, and an early check-in is read against where the work
+   * began. Leave it out for a key result added or re-based mid-cycle, whose
+   * start value was never true at the cycle's start.
+   */
+  baselineAt?: IsoDate | IsoDateTime;
+}
+
+/** Where a key result is heading at the pace of its check-ins. */
+export interface KeyResultForecast {
+  /** Change of value per day along the fitted line (negative when falling). */
+  slopePerDay: number;
+  /** The line's value at the end of the due date. */
+  projectedAtDue: number;
+  /** {@link keyResultProgress} of that value: 0 to 1, capped like progress. */
+  projectedProgressAtDue: number;
+  /**
+   * The UTC day by whose end the line reaches the target; never before
+   * today (a line that has already crossed says "today"). `null` when it
+   * never does: flat, moving away, or further than {@link REACH_HORIZON_DAYS}.
+   * While the due date is ahead, this is on or before `due` exactly when
+   * `projectedAtDue` reaches the target.
+   */
+  reachTargetOn: IsoDate | null;
+  /** How many points the line was fitted to (check-ins, plus the baseline when given). */
+  basis: number;
+}
+
+/**
+ * Least-squares forecast of a key result from its check-ins (value against
+ * time), or `null` when there is no pace to read:
+ *
+ * - fewer than two distinct instants among the points (one check-in, or all
+ *   at the same time, and no baseline);
+ * - a `binary` key result: done or not done has no pace, and a line through
+ *   zeros and a final one says nothing;
+ * - a due date that is not a real date.
+ *
+ * Points with a value that is not a finite number or an unreadable `at` are
+ * skipped. Check-ins are used as given, also those stamped after `now` (a
+ * server's clock may run ahead of the page's). A target equal to the start
+ * (or on the wrong side of it) gives projected progress 0 and no reach date.
+ */
+export function forecastKeyResult(
+  kr: Pick<KeyResult, 'metric' | 'start' | 'target' | 'direction' | 'due'>,
+  checkIns: readonly Pick<CheckIn, 'at' | 'value'>[],
+  now: Date,
+  options: ForecastOptions = {},
+): KeyResultForecast | null {
+  if (kr.metric === 'binary') return null;
+  const dueEnd = endOfDate(kr.due);
+  if (Number.isNaN(dueEnd)) return null;
+
+  const times: number[] = [];
+  const values: number[] = [];
+  const addPoint = (at: number, value: number): void => {
+    if (!Number.isFinite(at) || !Number.isFinite(value)) return;
+    times.push(at);
+    values.push(value);
+  };
+  if (options.baselineAt !== undefined) addPoint(instantOf(options.baselineAt), kr.start);
+  for (const checkIn of checkIns) addPoint(Date.parse(checkIn.at), checkIn.value);
+  const count = times.length;
+  if (count < 2) return null;
+
+  // Days from the earliest point, centred on their mean in the sums below:
+  // keeps the arithmetic exact-ish with instants in the trillions of ms.
+  let origin = Number.POSITIVE_INFINITY;
+  for (const at of times) origin = Math.min(origin, at);
+  let meanX = 0;
+  let meanY = 0;
+  for (let index = 0; index < count; index += 1) {
+    meanX += ((times[index] as number) - origin) / DAY_MS;
+    meanY += values[index] as number;
+  }
+  meanX /= count;
+  meanY /= count;
+  let sxy = 0;
+  let sxx = 0;
+  for (let index = 0; index < count; index += 1) {
+    const dx = ((times[index] as number) - origin) / DAY_MS - meanX;
+    sxy += dx * ((values[index] as number) - meanY);
+    sxx += dx * dx;
+  }
+  if (sxx === 0) return null;
+
+  const slopePerDay = sxy / sxx;
+  const valueAt = (ms: number): number => meanY + slopePerDay * ((ms - origin) / DAY_MS - meanX);
+  const projectedAtDue = valueAt(dueEnd);
+  return {
+    slopePerDay,
+    projectedAtDue,
+    projectedProgressAtDue: keyResultProgress({ ...kr, current: projectedAtDue }),
+    reachTargetOn: reachDate(kr, slopePerDay, origin + meanX * DAY_MS, meanY, now.getTime()),
+    basis: count,
+  };
+}
+
+/** When the line through (`atMs`, `value`) with `slopePerDay` reaches the target. */
+function reachDate(
+  kr: Pick<KeyResult, 'start' | 'target' | 'direction'>,
+  slopePerDay: number,
+  atMs: number,
+  value: number,
+  nowMs: number,
+): IsoDate | null {
+  const sign = kr.direction === 'decrease' ? -1 : 1;
+  // No way to measure along, or not moving towards the target: never at this pace.
+  if (!((kr.target - kr.start) * sign > 0) || !(slopePerDay * sign > 0)) return null;
+  const hitMs = atMs + ((kr.target - value) / slopePerDay) * DAY_MS;
+  if (!Number.isFinite(hitMs) || !Number.isFinite(nowMs)) return null;
+  if (hitMs <= nowMs) return isoDateOf(nowMs);
+  if (hitMs - nowMs > REACH_HORIZON_DAYS * DAY_MS) return null;
+  // The day by whose end it is reached: a crossing at midnight belongs to the day that just ended,
+  // so that "reached by the due date" agrees with the projection at the due date's end.
+  return isoDateOf(Math.ceil(hitMs / DAY_MS) * DAY_MS - DAY_MS);
+}

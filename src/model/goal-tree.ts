@@ -1,0 +1,569 @@
+/**
+ * The goal cascade as a tree, and the list a virtualized tree view shows.
+ *
+ * A virtualized tree keeps only the rows in view in the DOM, so it cannot
+ * render a nested structure: it virtualizes one flat list of the rows that
+ * are visible (every ancestor expanded), each carrying the `aria-level`,
+ * `aria-setsize` and `aria-posinset` the browser cannot compute for rows that
+ * are not in the DOM (WAI-ARIA APG, tree view). These helpers build that
+ * list, and the search that keeps the matches' ancestors in view.
+ *
+ * Everything here is linear in the number of goals and key results (one
+ * grouping pass, then iterative walks; sorting siblings is the only
+ * n·log n step, done for a node when its children are first read) and never
+ * recurses, so 50,000 goals or a deep chain cannot overflow the stack, and
+ * bad data (a parent loop) cannot hang it.
+ */
+import { GOAL_LEVELS, type Goal, type GoalLevel, type Id, type KeyResult } from './records.js';
+
+// ── The cascade, safe against bad parent ids ───────────────────────────────
+
+/**
+ * Goals arranged by their `parentId`s, with bad links resolved (see
+ * {@link goalHierarchy}). Numbers, not maps: goals are referred to by their
+ * index in `goals`, and lists are typed arrays, because roll-ups and the tree
+ * walk this for 50,000 goals on every change and map lookups dominated.
+ */
+export interface GoalHierarchy {
+  /** The goals arranged, in input order, each id once. The numbers below are indices into this list. */
+  readonly goals: readonly Goal[];
+  /** Each goal's index in `goals`, by id. */
+  readonly indexOf: ReadonlyMap<Id, number>;
+  /** Each goal's parent in the tree; -1 for a root. */
+  readonly parent: Int32Array;
+  /** 0 for roots. */
+  readonly depth: Int32Array;
+  /** The roots, in input order. */
+  readonly roots: Int32Array;
+  /** Every goal once, each parent before its children (depth-first, children in input order). */
+  readonly order: Int32Array;
+  /**
+   * Goal `i`'s children in the tree, in input order, are
+   * `children.subarray(childStart[i], childStart[i + 1])`.
+   */
+  readonly childStart: Int32Array;
+  readonly children: Int32Array;
+}
+
+/**
+ * Arranges goals into a tree by their `parentId`s, in linear time.
+ *
+ * - A goal whose parent is `null`, itself, or not among `goals` is a root, so
+ *   a subtree or "my goals with their ancestors" arranges on its own.
+ * - Goals in a parent loop (A under B under A, bad data) would otherwise
+ *   belong to no root. Walking up from the first of them in input order, the
+ *   goal where the walk meets itself again becomes a root, which breaks the
+ *   loop; so every goal appears exactly once, and nothing walks forever.
+ * - A repeated id keeps its first goal; later copies are ignored.
+ */
+export function goalHierarchy(goals: readonly Goal[]): GoalHierarchy {
+  const indexOf = new Map<Id, number>();
+  const unique: Goal[] = [];
+  for (const goal of goals) {
+    if (indexOf.has(goal.id)) continue;
+    indexOf.set(goal.id, unique.length);
+    unique.push(goal);
+  }
+  const count = unique.length;
+
+  const parent = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const parentId = (unique[index] as Goal).parentId;
+    const parentIndex = parentId === null ? undefined : indexOf.get(parentId);
+    parent[index] = parentIndex === undefined || parentIndex === index ? -1 : parentIndex;
+  }
+
+  // Break loops: walk up from each goal not yet known to reach a root. The
+  // walk stops at a root or at a goal already settled; meeting a goal on the
+  // current walk again means a loop, and that goal becomes a root.
+  const UNKNOWN = 0;
+  const ON_WALK = 1;
+  const SETTLED = 2;
+  const state = new Uint8Array(count);
+  const walk = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    let length = 0;
+    let at = index;
+    while (at !== -1 && state[at] === UNKNOWN) {
+      state[at] = ON_WALK;
+      walk[length] = at;
+      length += 1;
+      at = parent[at] as number;
+    }
+    if (at !== -1 && state[at] === ON_WALK) parent[at] = -1;
+    for (let step = 0; step < length; step += 1) state[walk[step] as number] = SETTLED;
+  }
+
+  // Children lists packed into one array (counting sort by parent), in input order.
+  const childStart = new Int32Array(count + 1);
+  let rootCount = 0;
+  for (let index = 0; index < count; index += 1) {
+    const parentIndex = parent[index] as number;
+    if (parentIndex === -1) rootCount += 1;
+    else childStart[parentIndex + 1] = (childStart[parentIndex + 1] as number) + 1;
+  }
+  for (let index = 0; index < count; index += 1) {
+    childStart[index + 1] = (childStart[index + 1] as number) + (childStart[index] as number);
+  }
+  const children = new Int32Array(count - rootCount);
+  const roots = new Int32Array(rootCount);
+  const fill = childStart.slice(0, count);
+  for (let index = 0, root = 0; index < count; index += 1) {
+    const parentIndex = parent[index] as number;
+    if (parentIndex === -1) {
+      roots[root] = index;
+      root += 1;
+    } else {
+      const at = fill[parentIndex] as number;
+      children[at] = index;
+      fill[parentIndex] = at + 1;
+    }
+  }
+
+  // Depth-first, iteratively: a chain 50,000 goals deep must not overflow the call stack.
+  const order = new Int32Array(count);
+  const depth = new Int32Array(count);
+  const stack = walk; // Free again, and as long as the most the stack can hold.
+  let placed = 0;
+  for (let root = 0; root < rootCount; root += 1) {
+    stack[0] = roots[root] as number;
+    let height = 1;
+    while (height > 0) {
+      height -= 1;
+      const index = stack[height] as number;
+      order[placed] = index;
+      placed += 1;
+      const childDepth = (depth[index] as number) + 1;
+      for (let at = (childStart[index + 1] as number) - 1; at >= (childStart[index] as number); at -= 1) {
+        const child = children[at] as number;
+        depth[child] = childDepth;
+        stack[height] = child;
+        height += 1;
+      }
+    }
+  }
+  return { goals: unique, indexOf, parent, depth, roots, order, childStart, children };
+}
+
+// ── The forest a tree view shows ──────────────────────────────────────────
+
+/**
+ * A node's key, unique in its forest. Goals and key results live in separate
+ * stores whose ids may coincide (a vendor's server may number both from 1),
+ * so keys name the kind: `goal:<id>`, `keyResult:<id>`.
+ */
+export type NodeKey = string;
+
+export const GOAL_TREE_NODE_KINDS = ['goal', 'keyResult'] as const;
+export type GoalTreeNodeKind = (typeof GOAL_TREE_NODE_KINDS)[number];
+
+/** The key of a goal's node. */
+export function goalNodeKey(goalId: Id): NodeKey {
+  return `goal:${goalId}`;
+}
+
+/** The key of a key result's node. */
+export function keyResultNodeKey(keyResultId: Id): NodeKey {
+  return `keyResult:${keyResultId}`;
+}
+
+interface GoalTreeNodeBase {
+  /** Unique in the forest; use it to key rows, expansion and filters. */
+  readonly key: NodeKey;
+  /** The record's own id, for events and adapter calls. */
+  readonly id: Id;
+  /** The parent in this forest; `null` for roots (whatever the record's `parentId` says). */
+  readonly parentKey: NodeKey | null;
+  /**
+   * Key results first (they measure this goal), then child goals; each group
+   * sorted (see {@link buildGoalForest}), on first read for goals.
+   */
+  readonly children: readonly GoalTreeNode[];
+  /** 0 for roots. */
+  readonly depth: number;
+}
+
+export interface GoalNode extends GoalTreeNodeBase {
+  readonly kind: 'goal';
+  readonly goal: Goal;
+}
+
+export interface KeyResultNode extends GoalTreeNodeBase {
+  readonly kind: 'keyResult';
+  readonly keyResult: KeyResult;
+  readonly parentKey: NodeKey;
+}
+
+/** One goal or key result in a {@link GoalForest}. */
+export type GoalTreeNode = GoalNode | KeyResultNode;
+
+export interface GoalForest {
+  /** Root goals, sorted as siblings are. */
+  readonly roots: readonly GoalNode[];
+  /** Every node by key, parents before children. */
+  readonly nodes: ReadonlyMap<NodeKey, GoalTreeNode>;
+}
+
+export interface GoalForestOptions {
+  /**
+   * The language titles are sorted in (a BCP 47 tag, e.g. `zh-CN` sorts by
+   * pinyin). Default `en`, not the browser's, so the order does not change
+   * from one machine to the next.
+   */
+  locale?: string;
+}
+
+/** One frozen empty list for every leaf, rather than an empty array each. */
+const NO_CHILDREN: readonly GoalTreeNode[] = Object.freeze([]);
+
+const LEVEL_RANK: ReadonlyMap<GoalLevel, number> = new Map(GOAL_LEVELS.map((level, index) => [level, index]));
+
+/** Company first, individual last; a level the kit does not know after them all. */
+function levelRank(level: GoalLevel): number {
+  return LEVEL_RANK.get(level) ?? GOAL_LEVELS.length;
+}
+
+/** A weight as a sort key: bad data (NaN) would make the sort order undefined. */
+function sortWeight(weight: number): number {
+  return Number.isFinite(weight) ? weight : 0;
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What a forest's goal nodes share: the arranged goals, their key results,
+ * and the sibling order. Children are sorted when first asked for, because
+ * collating titles is most of the cost of building a forest (some 300,000
+ * comparisons for 50,000 goals, 0.4–1.6 µs each in Chromium), and a tree
+ * view that opens two levels deep asks for a few hundred of them.
+ */
+class ForestArrangement {
+  readonly goalNodes: ForestGoalNode[] = [];
+  /** Each goal's key results' nodes, unsorted, by goal index. */
+  readonly keyResultNodes: (KeyResultNode[] | undefined)[];
+  private readonly collator: Intl.Collator;
+  // Sort keys read once into arrays: the comparator runs for every pair a sort compares.
+  private readonly ranks: Float64Array;
+  private readonly weights: Float64Array;
+
+  constructor(
+    readonly hierarchy: GoalHierarchy,
+    locale: string,
+  ) {
+    // Numbers by their value: "KR 2" before "KR 10", 第2 before 第10.
+    this.collator = new Intl.Collator(locale, { numeric: true });
+    const count = hierarchy.goals.length;
+    this.keyResultNodes = new Array<KeyResultNode[] | undefined>(count);
+    this.ranks = new Float64Array(count);
+    this.weights = new Float64Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const goal = hierarchy.goals[index] as Goal;
+      this.ranks[index] = levelRank(goal.level);
+      this.weights[index] = sortWeight(goal.weight);
+    }
+  }
+
+  readonly compareGoals = (a: number, b: number): number => {
+    const goalA = this.hierarchy.goals[a] as Goal;
+    const goalB = this.hierarchy.goals[b] as Goal;
+    return (
+      (this.ranks[a] as number) - (this.ranks[b] as number) ||
+      (this.weights[b] as number) - (this.weights[a] as number) ||
+      this.collator.compare(goalA.title, goalB.title) ||
+      byId(goalA.id, goalB.id)
+    );
+  };
+
+  private readonly compareKeyResults = (a: KeyResultNode, b: KeyResultNode): number =>
+    sortWeight(b.keyResult.weight) - sortWeight(a.keyResult.weight) ||
+    this.collator.compare(a.keyResult.title, b.keyResult.title) ||
+    byId(a.id, b.id);
+
+  childCount(index: number): number {
+    const hierarchy = this.hierarchy;
+    return (
+      (this.keyResultNodes[index]?.length ?? 0) +
+      (hierarchy.childStart[index + 1] as number) -
+      (hierarchy.childStart[index] as number)
+    );
+  }
+
+  /** Key results first (they measure the goal), then child goals, each group sorted. */
+  sortedChildren(index: number): readonly GoalTreeNode[] {
+    const hierarchy = this.hierarchy;
+    const keyResults = this.keyResultNodes[index];
+    const from = hierarchy.childStart[index] as number;
+    const to = hierarchy.childStart[index + 1] as number;
+    if (!keyResults && from === to) return NO_CHILDREN;
+    const children: GoalTreeNode[] = keyResults ? keyResults.sort(this.compareKeyResults) : [];
+    if (from < to) {
+      for (const child of hierarchy.children.slice(from, to).sort(this.compareGoals)) {
+        children.push(this.goalNodes[child] as ForestGoalNode);
+      }
+    }
+    return children;
+  }
+}
+
+/** A goal's node; sorts its children the first time they are read (see {@link ForestArrangement}). */
+class ForestGoalNode implements GoalNode {
+  readonly kind = 'goal';
+  private sorted: readonly GoalTreeNode[] | null = null;
+
+  constructor(
+    readonly key: NodeKey,
+    readonly id: Id,
+    readonly goal: Goal,
+    readonly parentKey: NodeKey | null,
+    readonly depth: number,
+    private readonly index: number,
+    private readonly arrangement: ForestArrangement,
+  ) {}
+
+  get children(): readonly GoalTreeNode[] {
+    this.sorted ??= this.arrangement.sortedChildren(this.index);
+    return this.sorted;
+  }
+
+  get childCount(): number {
+    return this.sorted ? this.sorted.length : this.arrangement.childCount(this.index);
+  }
+}
+
+/**
+ * Goals and their key results as a forest of nodes, grouped in one pass.
+ *
+ * Goals are arranged as {@link goalHierarchy} says (missing parents make
+ * roots; loops are broken). Key results hang under their goal; those whose
+ * goal is not among `goals` are left out, and a repeated key result id keeps
+ * its first. Siblings are sorted so the order is the same on every render
+ * and machine: goals by level (company, department, individual), then weight
+ * (largest first: what matters most comes first), then title (in
+ * `options.locale`, numbers in titles compared as numbers), then id; key
+ * results by weight, then title, then id. A node sorts its children the
+ * first time they are read, so building stays linear and a view pays only
+ * for the nodes it opens.
+ */
+export function buildGoalForest(
+  goals: readonly Goal[],
+  keyResults: readonly KeyResult[],
+  options: GoalForestOptions = {},
+): GoalForest {
+  const hierarchy = goalHierarchy(goals);
+  const arrangement = new ForestArrangement(hierarchy, options.locale ?? 'en');
+  const goalNodes = arrangement.goalNodes;
+  const nodes = new Map<NodeKey, GoalTreeNode>();
+  // Parents first, so each node finds its parent's node made.
+  for (const index of hierarchy.order) {
+    const goal = hierarchy.goals[index] as Goal;
+    const parentIndex = hierarchy.parent[index] as number;
+    const parentKey = parentIndex === -1 ? null : (goalNodes[parentIndex] as ForestGoalNode).key;
+    const node = new ForestGoalNode(goalNodeKey(goal.id), goal.id, goal, parentKey, hierarchy.depth[index] as number, index, arrangement);
+    goalNodes[index] = node;
+    nodes.set(node.key, node);
+  }
+
+  for (const keyResult of keyResults) {
+    const index = hierarchy.indexOf.get(keyResult.goalId);
+    const key = keyResultNodeKey(keyResult.id);
+    if (index === undefined || nodes.has(key)) continue;
+    const parent = goalNodes[index] as ForestGoalNode;
+    const node: KeyResultNode = {
+      kind: 'keyResult',
+      key,
+      id: keyResult.id,
+      keyResult,
+      parentKey: parent.key,
+      children: NO_CHILDREN,
+      depth: parent.depth + 1,
+    };
+    nodes.set(key, node);
+    const siblings = arrangement.keyResultNodes[index];
+    if (siblings) siblings.push(node);
+    else arrangement.keyResultNodes[index] = [node];
+  }
+
+  const roots = Array.from(hierarchy.roots)
+    .sort(arrangement.compareGoals)
+    .map((index) => goalNodes[index] as ForestGoalNode);
+  return { roots, nodes };
+}
+
+/** How many children a node has, without sorting them. */
+function childCountOf(node: GoalTreeNode): number {
+  return node instanceof ForestGoalNode ? node.childCount : node.children.length;
+}
+
+// ── The visible rows ──────────────────────────────────────────────────────
+
+/** One row of the flattened tree, with what the row's ARIA attributes need. */
+export interface GoalTreeRow {
+  readonly node: GoalTreeNode;
+  /** `aria-level`: 1 for roots. */
+  readonly level: number;
+  /** `aria-setsize`: how many visible siblings the row has, itself included. */
+  readonly setSize: number;
+  /** `aria-posinset`: 1-based place among those siblings. */
+  readonly posInSet: number;
+  /** Whether the row can expand (it has visible children); leaves get no `aria-expanded`. */
+  readonly hasChildren: boolean;
+  /** Whether the row is expanded; always `false` when it has no children. */
+  readonly expanded: boolean;
+}
+
+export interface FlattenOptions {
+  /**
+   * Only these nodes are shown (e.g. from {@link filterForest}); siblings,
+   * set sizes and positions count shown nodes only. Every shown node's
+   * ancestors must be shown too, or it stays out of reach.
+   */
+  only?: ReadonlySet<NodeKey>;
+}
+
+/**
+ * The rows a tree view shows, in order: roots, and the children of every
+ * expanded row under it, depth-first. A node is expanded when its key is in
+ * `expanded` and it has children to show.
+ *
+ * Iterative, and one pass over the visible rows: this runs on every expand
+ * and collapse, and must stay well inside a frame at 50,000 rows.
+ */
+export function flattenVisible(
+  forest: GoalForest,
+  expanded: ReadonlySet<NodeKey>,
+  options: FlattenOptions = {},
+): GoalTreeRow[] {
+  const only = options.only;
+  const visibleOf = (nodes: readonly GoalTreeNode[]): readonly GoalTreeNode[] =>
+    only ? nodes.filter((node) => only.has(node.key)) : nodes;
+
+  const rows: GoalTreeRow[] = [];
+  // Parallel stacks: cheaper than one small object per pending row.
+  const pending: GoalTreeNode[] = [];
+  const positions: number[] = [];
+  const sizes: number[] = [];
+  const pushSiblings = (siblings: readonly GoalTreeNode[]): void => {
+    for (let index = siblings.length - 1; index >= 0; index -= 1) {
+      pending.push(siblings[index] as GoalTreeNode);
+      positions.push(index + 1);
+      sizes.push(siblings.length);
+    }
+  };
+
+  pushSiblings(visibleOf(forest.roots));
+  while (pending.length > 0) {
+    const node = pending.pop() as GoalTreeNode;
+    const posInSet = positions.pop() as number;
+    const setSize = sizes.pop() as number;
+    // Counting children does not sort them: only expanded rows pay for sorting.
+    const hasChildren = childCountOf(node) > 0 && (!only || node.children.some((child) => only.has(child.key)));
+    const isExpanded = hasChildren && expanded.has(node.key);
+    rows.push({ node, level: node.depth + 1, setSize, posInSet, hasChildren, expanded: isExpanded });
+    if (isExpanded) pushSiblings(visibleOf(node.children));
+  }
+  return rows;
+}
+
+/**
+ * The nodes to show for a search or filter: every node `predicate` accepts,
+ * and all their ancestors, so each match stays in context and reachable.
+ * Linear: a walk up stops at the first ancestor already kept.
+ */
+export function filterForest(forest: GoalForest, predicate: (node: GoalTreeNode) => boolean): Set<NodeKey> {
+  const kept = new Set<NodeKey>();
+  for (const node of forest.nodes.values()) {
+    if (!predicate(node)) continue;
+    let key: NodeKey | null = node.key;
+    while (key !== null && !kept.has(key)) {
+      kept.add(key);
+      key = forest.nodes.get(key)?.parentKey ?? null;
+    }
+  }
+  return kept;
+}
+
+/** Keys of a node's ancestors, nearest first; empty for a root or an unknown key. */
+export function ancestorsOf(forest: GoalForest, key: NodeKey): NodeKey[] {
+  const ancestors: NodeKey[] = [];
+  let parentKey = forest.nodes.get(key)?.parentKey ?? null;
+  // The forest is a tree, but a hand-made one might not be: never walk more steps than there are nodes.
+  while (parentKey !== null && ancestors.length < forest.nodes.size) {
+    ancestors.push(parentKey);
+    parentKey = forest.nodes.get(parentKey)?.parentKey ?? null;
+  }
+  return ancestors;
+}
+
+// ── Search text ───────────────────────────────────────────────────────────
+
+/** A stretch of text to highlight, as UTF-16 indices for `String.prototype.slice`: `[start, end)`. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Lower-cases for matching. Greek final sigma (ς) is what σ becomes at the
+ * end of a word, so it matches a σ typed in the query, and the other way round.
+ */
+function fold(text: string): string {
+  return text.toLowerCase().replaceAll('ς', 'σ');
+}
+
+/**
+ * Whether `text` contains `query`, ignoring case and surrounding spaces; an
+ * empty query matches everything (no search, nothing hidden). The same
+ * comparison as {@link highlightRanges}, so every match can be shown.
+ */
+export function matchesQuery(text: string, query: string): boolean {
+  const needle = fold(query.trim());
+  return needle === '' || fold(text).includes(needle);
+}
+
+/**
+ * Where `query` occurs in `text`, ignoring case and the query's surrounding
+ * spaces: non-overlapping ranges, left to right, for rendering matches as
+ * text (`text.slice(start, end)` in a `<mark>`, never as HTML). Works for any
+ * script: Chinese and Japanese have no case and match as typed, and a
+ * character outside the BMP is never split.
+ */
+export function highlightRanges(text: string, query: string): TextRange[] {
+  const needle = fold(query.trim());
+  if (needle === '' || text === '') return [];
+  let haystack = fold(text);
+
+  // Lower-casing keeps UTF-16 length for nearly all text, and then indices carry over.
+  // A few characters grow (İ becomes i + combining dot): then fold character by character
+  // and map each folded unit back to the character it came from.
+  let startOf: number[] | null = null;
+  let endOf: number[] | null = null;
+  if (haystack.length !== text.length) {
+    startOf = [];
+    endOf = [];
+    const pieces: string[] = [];
+    for (let index = 0; index < text.length; ) {
+      const width = (text.codePointAt(index) as number) > 0xffff ? 2 : 1;
+      const piece = fold(text.slice(index, index + width));
+      pieces.push(piece);
+      for (let unit = 0; unit < piece.length; unit += 1) {
+        startOf.push(index);
+        endOf.push(index + width);
+      }
+      index += width;
+    }
+    haystack = pieces.join('');
+  }
+
+  const ranges: TextRange[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    const start = startOf ? (startOf[at] as number) : at;
+    const end = endOf ? (endOf[at + needle.length - 1] as number) : at + needle.length;
+    const previous = ranges[ranges.length - 1];
+    // Widened to whole characters, two matches inside one grown character can overlap: merge them.
+    if (previous && start < previous.end) ranges[ranges.length - 1] = { start: previous.start, end: Math.max(end, previous.end) };
+    else ranges.push({ start, end });
+  }
+  return ranges;
+}
