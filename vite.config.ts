@@ -38,6 +38,7 @@ export default defineConfig({
         'data/index': fromRoot('src/data/index.ts'),
         'widgets/person-chip/person-chip': fromRoot('src/widgets/person-chip/person-chip.ts'),
         'widgets/org-overview/org-overview': fromRoot('src/widgets/org-overview/org-overview.ts'),
+        'widgets/goal-tree/goal-tree': fromRoot('src/widgets/goal-tree/goal-tree.ts'),
       },
       formats: ['es'],
     },

@@ -20,8 +20,8 @@ type Page = (typeof PAGES)[number];
 
 const PAGE_KEYS: Record<Page, { nav: DemoMessageKey; title: DemoMessageKey; lead: DemoMessageKey; coming?: DemoMessageKey }> = {
   home: { nav: 'nav.home', title: 'page.home.title', lead: 'page.home.lead' },
-  'my-goals': { nav: 'nav.myGoals', title: 'page.myGoals.title', lead: 'page.myGoals.lead', coming: 'page.myGoals.coming' },
-  team: { nav: 'nav.team', title: 'page.team.title', lead: 'page.team.lead', coming: 'page.team.coming' },
+  'my-goals': { nav: 'nav.myGoals', title: 'page.myGoals.title', lead: 'page.myGoals.lead' },
+  team: { nav: 'nav.team', title: 'page.team.title', lead: 'page.team.lead' },
   strategy: { nav: 'nav.strategy', title: 'page.strategy.title', lead: 'page.strategy.lead', coming: 'page.strategy.coming' },
   reviews: { nav: 'nav.reviews', title: 'page.reviews.title', lead: 'page.reviews.lead', coming: 'page.reviews.coming' },
   feedback: { nav: 'nav.feedback', title: 'page.feedback.title', lead: 'page.feedback.lead', coming: 'page.feedback.coming' },
@@ -264,10 +264,23 @@ function page() {
   return html`
     <h1 tabindex="-1">${text(keys.title)}</h1>
     <p class="lead">${text(keys.lead)}</p>
-    ${state.page === 'home'
-      ? html`<tandem-org-overview></tandem-org-overview>`
-      : html`<p class="coming">${keys.coming ? text(keys.coming) : ''}</p>`}
+    ${pageContent(keys)}
   `;
+}
+
+function pageContent(keys: (typeof PAGE_KEYS)[Page]) {
+  const person = state.session?.person;
+  switch (state.page) {
+    case 'home':
+      return html`<tandem-org-overview></tandem-org-overview>`;
+    case 'my-goals':
+      // The signed-in person's goals with their ancestors up the cascade.
+      return person ? html`<tandem-goal-tree root=${`person:${person.id}`}></tandem-goal-tree>` : nothing;
+    case 'team':
+      return person ? html`<tandem-goal-tree root=${`org-unit:${person.orgUnitId}`}></tandem-goal-tree>` : nothing;
+    default:
+      return html`<p class="coming">${keys.coming ? text(keys.coming) : ''}</p>`;
+  }
 }
 
 function seedingDialog() {

@@ -14,7 +14,7 @@
  * recurses, so 50,000 goals or a deep chain cannot overflow the stack, and
  * bad data (a parent loop) cannot hang it.
  */
-import { GOAL_LEVELS, type Goal, type GoalLevel, type Id, type KeyResult } from './records.js';
+import { GOAL_LEVELS, type Goal, type GoalLevel, type Id, type KeyResult, type Strategy } from './records.js';
 
 // ── The cascade, safe against bad parent ids ───────────────────────────────
 
@@ -566,4 +566,93 @@ export function highlightRanges(text: string, query: string): TextRange[] {
     else ranges.push({ start, end });
   }
   return ranges;
+}
+
+// ── Strategy pillars above the cascade ────────────────────────────────────
+
+/** The key of a strategy pillar's group row. */
+export function strategyNodeKey(strategyId: Id): NodeKey {
+  return `strategy:${strategyId}`;
+}
+
+/** The key of the group of root goals that serve none of the cycle's pillars. */
+export const UNLINKED_GROUP_KEY: NodeKey = 'strategy:';
+
+/** Root goals gathered under the strategy pillar they serve. */
+export interface PillarGroup {
+  /** {@link strategyNodeKey}, or {@link UNLINKED_GROUP_KEY}. */
+  readonly key: NodeKey;
+  /** `null` for the goals linked to no pillar. */
+  readonly strategy: Strategy | null;
+  readonly roots: readonly GoalNode[];
+}
+
+/**
+ * The forest's roots grouped under strategy pillars, the top of the cascade
+ * (strategy → company → department → individual).
+ *
+ * Each root appears once, under the first pillar it serves in `strategies`
+ * order (the strategy map's order): a tree row cannot stand in two places, and
+ * repeating a goal under each pillar would count its work twice. Roots that
+ * serve none of `strategies` form a last group with `strategy: null`
+ * ("not linked to strategy"). Pillars no root serves are left out. Only roots
+ * are grouped: a goal deeper down serves its pillar through the cascade.
+ */
+export function groupByPillar(forest: GoalForest, strategies: readonly Strategy[]): PillarGroup[] {
+  const rank = new Map<Id, number>(strategies.map((strategy, index) => [strategy.id, index]));
+  const byPillar: GoalNode[][] = strategies.map(() => []);
+  const unlinked: GoalNode[] = [];
+  for (const root of forest.roots) {
+    let first = -1;
+    for (const strategyId of root.goal.strategyIds) {
+      const at = rank.get(strategyId);
+      if (at !== undefined && (first === -1 || at < first)) first = at;
+    }
+    if (first === -1) unlinked.push(root);
+    else (byPillar[first] as GoalNode[]).push(root);
+  }
+  const groups: PillarGroup[] = [];
+  strategies.forEach((strategy, index) => {
+    const roots = byPillar[index] as GoalNode[];
+    if (roots.length > 0) groups.push({ key: strategyNodeKey(strategy.id), strategy, roots });
+  });
+  if (unlinked.length > 0) groups.push({ key: UNLINKED_GROUP_KEY, strategy: null, roots: unlinked });
+  return groups;
+}
+
+/** A pillar's row above its goals, in {@link flattenPillarGroups}'s list. */
+export interface PillarRow {
+  readonly group: PillarGroup;
+  readonly level: 1;
+  readonly setSize: number;
+  readonly posInSet: number;
+  readonly hasChildren: boolean;
+  readonly expanded: boolean;
+}
+
+/**
+ * {@link flattenVisible} with a pillar row above each group's goals: pillar
+ * rows are level 1, and every goal and key result one level deeper than in
+ * the plain tree. A pillar row is expanded when its key is in `expanded`;
+ * with `options.only`, a group shows when one of its roots is shown, and
+ * counts only shown roots.
+ */
+export function flattenPillarGroups(
+  forest: GoalForest,
+  groups: readonly PillarGroup[],
+  expanded: ReadonlySet<NodeKey>,
+  options: FlattenOptions = {},
+): (GoalTreeRow | PillarRow)[] {
+  const only = options.only;
+  const shown = only ? groups.filter((group) => group.roots.some((root) => only.has(root.key))) : groups;
+  const rows: (GoalTreeRow | PillarRow)[] = [];
+  shown.forEach((group, index) => {
+    const isExpanded = expanded.has(group.key);
+    rows.push({ group, level: 1, setSize: shown.length, posInSet: index + 1, hasChildren: true, expanded: isExpanded });
+    if (!isExpanded) return;
+    for (const row of flattenVisible({ roots: group.roots, nodes: forest.nodes }, expanded, options)) {
+      rows.push({ ...row, level: row.level + 1 });
+    }
+  });
+  return rows;
 }

@@ -5,16 +5,20 @@ import {
   buildGoalForest,
   filterForest,
   flattenVisible,
+  flattenPillarGroups,
   goalHierarchy,
   goalNodeKey,
+  groupByPillar,
   highlightRanges,
   keyResultNodeKey,
   matchesQuery,
+  strategyNodeKey,
+  UNLINKED_GROUP_KEY,
   type GoalForest,
   type GoalHierarchy,
   type GoalTreeRow,
 } from '../../src/model/goal-tree.js';
-import type { Goal, GoalLevel, KeyResult } from '../../src/model/records.js';
+import type { Goal, GoalLevel, KeyResult, Strategy } from '../../src/model/records.js';
 
 const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
 
@@ -273,6 +277,57 @@ describe('flattenVisible', () => {
     expect(rows.length).to.equal(10_000);
     expect(rows[9_999]!.level).to.equal(10_000);
     expect(ancestorsOf(deep, g('g9999')).length).to.equal(9_999);
+  });
+});
+
+describe('groupByPillar and flattenPillarGroups', () => {
+  const pillar = (id: string, order: number): Strategy => ({ ...stamp, id, cycleId: 'c1', title: id, description: '', order });
+  const strategies = [pillar('s-growth', 1), pillar('s-people', 2), pillar('s-unused', 3)];
+  const linked = goals.map((item) =>
+    item.id === 'co1' ? { ...item, strategyIds: ['s-people', 's-growth'] } : item.id === 'co2' ? { ...item, strategyIds: ['s-people', 'elsewhere'] } : item,
+  );
+  const forest = buildGoalForest(linked, keyResults);
+
+  it('puts each root once under its first pillar in strategy order, the rest in a last unlinked group', () => {
+    const groups = groupByPillar(forest, strategies);
+    expect(groups.map((group) => [group.key, group.roots.map((root) => root.id)])).to.deep.equal([
+      ['strategy:s-growth', ['co1']],
+      ['strategy:s-people', ['co2']],
+      [UNLINKED_GROUP_KEY, ['orphan']],
+    ]);
+    expect(groups[2]!.strategy).to.equal(null);
+  });
+
+  it('flattens pillar rows at level 1 with the goals one level deeper', () => {
+    const groups = groupByPillar(forest, strategies);
+    const rows = flattenPillarGroups(forest, groups, new Set([strategyNodeKey('s-growth'), g('co1'), UNLINKED_GROUP_KEY]));
+    expect(
+      rows.map((row) => `${'group' in row ? row.group.key : row.node.key} L${row.level} ${row.posInSet}/${row.setSize}${row.expanded ? ' -' : ''}`),
+    ).to.deep.equal([
+      'strategy:s-growth L1 1/3 -',
+      'goal:co1 L2 1/1 -',
+      'keyResult:k2 L3 1/4',
+      'keyResult:k1 L3 2/4',
+      'goal:d1 L3 3/4',
+      'goal:d2 L3 4/4',
+      'strategy:s-people L1 2/3',
+      'strategy: L1 3/3 -',
+      'goal:orphan L2 1/1',
+    ]);
+  });
+
+  it('shows only groups with a shown root when filtered', () => {
+    const groups = groupByPillar(forest, strategies);
+    const only = filterForest(forest, (node) => node.id === 'co2');
+    const rows = flattenPillarGroups(forest, groups, new Set([strategyNodeKey('s-people')]), { only });
+    expect(rows.map((row) => `${'group' in row ? row.group.key : row.node.key} ${row.posInSet}/${row.setSize}`)).to.deep.equal([
+      'strategy:s-people 1/1',
+      'goal:co2 1/1',
+    ]);
+  });
+
+  it('makes no groups without strategies but the unlinked one', () => {
+    expect(groupByPillar(forest, []).map((group) => [group.key, group.roots.length])).to.deep.equal([[UNLINKED_GROUP_KEY, 3]]);
   });
 });
 

@@ -1,0 +1,296 @@
+import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
+
+export const goalTreeStyles = css`
+  :host {
+    --_indent: var(--tandem-goal-tree-indent, 1.25rem);
+    --_row-height: var(--tandem-goal-tree-row-height, 2.75rem);
+    --_columns: minmax(16rem, 1fr) 9rem 9.5rem 8.5rem 6.5rem 7rem 9.5rem;
+    background: ${token('color-surface')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: ${token('space-m')};
+    padding: ${token('space-l')};
+    border-bottom: 1px solid ${token('color-border')};
+  }
+
+  .toolbar .search {
+    flex: 1 1 14rem;
+  }
+
+  .toolbar .field input[type='search'] {
+    width: 100%;
+  }
+
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: ${token('space-xs')};
+    min-height: 2rem;
+  }
+
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+    min-height: 1.5rem;
+    padding: ${token('space-s')} ${token('space-l')};
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .summary:empty {
+    display: none;
+  }
+
+  .scroll {
+    container-type: inline-size;
+    max-height: var(--tandem-goal-tree-max-height, none);
+    overflow: auto;
+  }
+
+  lit-virtualizer {
+    width: 100%;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    gap: ${token('space-s')};
+    width: 100%;
+    height: var(--_row-height);
+    padding: 0 ${token('space-m')};
+    border-bottom: 1px solid ${token('color-border')};
+    cursor: default;
+    user-select: none;
+  }
+
+  .row:hover {
+    background: ${token('color-surface-sunken')};
+  }
+
+  .row[aria-selected='true'] {
+    background: ${token('color-accent-soft')};
+    box-shadow: inset 3px 0 0 ${token('color-accent')};
+  }
+
+  /* Inset: a neighbouring row, positioned over this one, would hide an outer ring. */
+  .row:focus-visible {
+    outline-offset: -${token('focus-ring-width')};
+  }
+
+  .row[data-kind='strategy'] {
+    background: ${token('color-surface-sunken')};
+  }
+
+  .cell {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .title-cell {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-xs')};
+    padding-inline-start: calc(var(--_depth, 0) * var(--_indent));
+  }
+
+  .twisty {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 1.25rem;
+    height: 1.25rem;
+    border-radius: ${token('radius-s')};
+    color: ${token('color-text-muted')};
+    cursor: pointer;
+  }
+
+  .twisty::before {
+    content: '';
+    width: 0.4rem;
+    height: 0.4rem;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform ${token('duration')};
+  }
+
+  .twisty[data-open]::before {
+    transform: rotate(45deg);
+  }
+
+  .twisty[data-leaf]::before {
+    display: none;
+  }
+
+  .twisty:hover {
+    background: ${token('color-border')};
+  }
+
+  .title-text {
+    display: grid;
+    min-width: 0;
+    line-height: 1.3;
+  }
+
+  .title,
+  .meta {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .meta {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .row[data-kind='goal'] .title,
+  .row[data-kind='strategy'] .title {
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  .kr-mark {
+    flex: none;
+    padding: 0 ${token('space-xs')};
+    border-radius: ${token('radius-s')};
+    background: ${token('color-neutral-soft')};
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+    font-weight: ${token('font-weight-strong')};
+  }
+
+  mark {
+    background: ${token('color-highlight')};
+    color: inherit;
+    border-radius: 2px;
+  }
+
+  .muted,
+  .confidence,
+  .when {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .value {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .badge {
+    display: inline-block;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    padding: 0 ${token('space-s')};
+    border-radius: 999px;
+    font-size: ${token('font-size-s')};
+    line-height: 1.5rem;
+    vertical-align: middle;
+  }
+
+  .status {
+    border: 1px solid ${token('color-border')};
+    line-height: calc(1.5rem - 2px);
+    color: ${token('color-text-muted')};
+  }
+
+  .status[data-status='pending'] {
+    border-color: ${token('color-accent')};
+    color: ${token('color-accent')};
+  }
+
+  .status[data-status='rejected'] {
+    border-color: ${token('color-danger')};
+    color: ${token('color-danger')};
+  }
+
+  .pace[data-pace='on-track'] {
+    background: ${token('color-on-track-soft')};
+    color: ${token('color-on-track')};
+  }
+
+  .pace[data-pace='at-risk'] {
+    background: ${token('color-at-risk-soft')};
+    color: ${token('color-at-risk')};
+  }
+
+  .pace[data-pace='off-track'] {
+    background: ${token('color-off-track-soft')};
+    color: ${token('color-off-track')};
+  }
+
+  .progress {
+    display: flex;
+    align-items: center;
+    gap: ${token('space-s')};
+  }
+
+  .bar {
+    flex: 1;
+    height: 0.375rem;
+    overflow: hidden;
+    border-radius: 999px;
+    background: ${token('color-neutral-soft')};
+  }
+
+  .fill {
+    display: block;
+    height: 100%;
+    background: ${token('color-accent')};
+  }
+
+  .fill[data-pace='on-track'] {
+    background: ${token('color-on-track')};
+  }
+
+  .fill[data-pace='at-risk'] {
+    background: ${token('color-at-risk')};
+  }
+
+  .fill[data-pace='off-track'] {
+    background: ${token('color-off-track')};
+  }
+
+  .percent {
+    flex: none;
+    min-width: 2.75rem;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+
+  tandem-person-chip {
+    max-width: 100%;
+    --tandem-person-chip-avatar-size: 1.5rem;
+  }
+
+  @container (max-width: 62rem) {
+    .row {
+      --_columns: minmax(12rem, 1fr) 9rem 9.5rem 8.5rem 6.5rem 9rem;
+    }
+    .confidence {
+      display: none;
+    }
+  }
+
+  @container (max-width: 44rem) {
+    .row {
+      --_columns: minmax(10rem, 1fr) 7rem 6.5rem;
+    }
+    .owner,
+    .state-cell,
+    .when {
+      display: none;
+    }
+  }
+`;

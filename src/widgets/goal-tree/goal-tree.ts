@@ -1,0 +1,744 @@
+import '@lit-labs/virtualizer';
+import type { LitVirtualizer } from '@lit-labs/virtualizer';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { TandemElement } from '../../context/tandem-element.js';
+import { DataChangeController } from '../../controllers/data-change-controller.js';
+import { styleProperties } from '../../directives/style-properties.js';
+import { TandemGoalSelectEvent } from '../../events/goal-select.js';
+import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
+import {
+  ancestorsOf,
+  buildGoalForest,
+  filterForest,
+  flattenPillarGroups,
+  flattenVisible,
+  goalNodeKey,
+  groupByPillar,
+  highlightRanges,
+  matchesQuery,
+  type GoalForest,
+  type GoalTreeNode,
+  type NodeKey,
+  type PillarGroup,
+} from '../../model/goal-tree.js';
+import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
+import { displayName } from '../../model/people.js';
+import { weightedMean } from '../../model/progress.js';
+import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
+import { controlStyles, stateStyles } from '../../styles/shared.js';
+import '../person-chip/person-chip.js';
+import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
+import { BadRootError, loadGoalTree, type GoalTreeData } from './goal-tree-data.js';
+import { goalTreeStyles } from './goal-tree.styles.js';
+
+/** The statuses a person can filter by; archived goals are not in the tree. */
+const FILTER_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const satisfies readonly GoalStatus[];
+
+/** Keys typed within this long of each other make one type-ahead prefix (the APG's suggestion). */
+const TYPE_AHEAD_MS = 500;
+
+/** One row of the tree as shown: a strategy pillar, a goal or a key result. */
+interface TreeRow {
+  readonly key: NodeKey;
+  readonly level: number;
+  readonly setSize: number;
+  readonly posInSet: number;
+  readonly hasChildren: boolean;
+  readonly expanded: boolean;
+  /** The row ArrowLeft goes to; `null` at the top. */
+  readonly parentKey: NodeKey | null;
+  readonly node?: GoalTreeNode;
+  readonly group?: PillarGroup;
+}
+
+/** What the tree derives from loaded data for the current language. */
+interface TreeView {
+  readonly data: GoalTreeData;
+  readonly locale: string;
+  readonly forest: GoalForest;
+  /** `null`: no pillar level (see `usePillars`). */
+  readonly groups: PillarGroup[] | null;
+  /** Each grouped root's pillar row. */
+  readonly groupOf: ReadonlyMap<NodeKey, NodeKey>;
+  readonly pillarProgress: ReadonlyMap<NodeKey, number | null>;
+  readonly goalsById: ReadonlyMap<Id, Goal>;
+  /** Cycle and root the data was loaded for: expansion is kept while they stay. */
+  readonly scopeKey: string;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * The goal cascade as a keyboard-navigable tree: strategy pillars, then
+ * company, department and individual goals, with key results as leaves.
+ * Each row shows the owner, level, approval status, progress rolled up the
+ * cascade, pace (on track, at risk, off track), confidence and the latest
+ * check-in; a key result shows its value against the target and its due date.
+ *
+ * Only the rows in view are in the DOM (the visible tree is flattened into one
+ * list and virtualized), so 10,000 goals open as fast as 100. Every row
+ * carries `aria-level`, `aria-setsize` and `aria-posinset` (WAI-ARIA tree
+ * view), since the browser cannot count rows that are not there.
+ *
+ * Keyboard: ↑/↓ move, → expands or enters, ← collapses or goes to the parent,
+ * Home/End, Enter or Space selects, `*` expands the row's siblings, and typing
+ * letters jumps to the next title starting with them.
+ *
+ * `root` scopes the tree: `goal:<id>` (a goal and its cascade),
+ * `org-unit:<id>` (the goals of a unit and the units below it),
+ * `person:<id>` (a person's goals with their ancestors) or `me` (the
+ * signed-in person's). Figures are rolled up over the whole cycle, so a
+ * company goal above "my goals" shows the company's progress, not mine.
+ *
+ * @summary Browse, search and filter the goal cascade.
+ *
+ * @fires tandem-goal-select - A goal or key result was selected (Enter, Space or click). `event.kind` is `goal` or `keyResult`, `event.id` its id, `event.goal` the goal (for a key result, its goal) and `event.keyResult` the key result.
+ * @fires tandem-goal-toggle - A row was expanded or collapsed. `event.kind` is `goal` or `strategy`, `event.id` the goal's or pillar's id (`null` for goals not linked to strategy), `event.expanded` the new state.
+ *
+ * @csspart toolbar - The search box and filters.
+ * @csspart tree - The tree (role `tree`); it scrolls with the page unless `--tandem-goal-tree-max-height` is set.
+ * @csspart row - One row: a strategy pillar, goal or key result.
+ * @csspart match - A highlighted search match inside a title.
+ * @csspart state - The loading, empty, error or forbidden message.
+ *
+ * @cssprop --tandem-goal-tree-indent - Indent per level (default 1.25rem).
+ * @cssprop --tandem-goal-tree-row-height - Minimum row height (default 2.75rem).
+ * @cssprop --tandem-goal-tree-max-height - Height after which the tree scrolls inside the widget (default none: the page scrolls).
+ */
+@customElement('tandem-goal-tree')
+export class TandemGoalTree extends TandemElement {
+  static override styles = [TandemElement.styles, controlStyles, stateStyles, goalTreeStyles];
+
+  private readonly treeTask = new Task(this, {
+    task: async ([adapter, cycleId, root, sessionPersonId], { signal }) =>
+      adapter ? loadGoalTree(adapter, { cycleId, root, sessionPersonId, now: this.now ?? new Date() }, signal) : undefined,
+    args: () => [this.dataAdapter, this.cycle, this.root, this.session?.person.id] as const,
+  });
+
+  /** Reloads when goals, key results, check-ins, people, cycles or strategy change, keeping what is open and selected. */
+  protected readonly changes = new DataChangeController(this, {
+    adapter: () => this.dataAdapter,
+    kinds: ['goal', 'keyResult', 'checkIn', 'person', 'cycle', 'strategy'],
+    onChange: () => void this.treeTask.run(),
+  });
+
+  private view: TreeView | undefined;
+  private only: Set<NodeKey> | null = null;
+  private matchCount = 0;
+  private rows: TreeRow[] = [];
+  private rowIndex = new Map<NodeKey, number>();
+  private appliedFilters = '';
+  private typed = '';
+  private typedAt = 0;
+
+  @query('lit-virtualizer')
+  private virtualizer!: LitVirtualizer<TreeRow> | null;
+
+  /** Rows the person opened (without a search or filter). */
+  @state()
+  private expanded: ReadonlySet<NodeKey> = new Set();
+
+  /** Rows open while searching or filtering: every match's ancestors, then as the person toggles. */
+  @state()
+  private filterExpanded: ReadonlySet<NodeKey> = new Set();
+
+  @state()
+  private selectedKey: NodeKey | null = null;
+
+  /** The row that holds the tab stop (roving tabindex). */
+  @state()
+  private focusKey: NodeKey | null = null;
+
+  /** The rows the virtualizer has in the DOM. */
+  @state()
+  private rendered = { first: 0, last: -1 };
+
+  @state()
+  private searchText = '';
+
+  @state()
+  private statusFilter: GoalStatus | '' = '';
+
+  @state()
+  private levelFilter: GoalLevel | '' = '';
+
+  @state()
+  private ownerFilter: Id | '' = '';
+
+  @state()
+  private atRiskOnly = false;
+
+  /** The goal cycle to show; unset: the active cycle. Ignored with `root="goal:…"` (the goal's cycle). */
+  @property()
+  cycle: Id | undefined;
+
+  /**
+   * Where the tree starts: `goal:<id>`, `org-unit:<id>`, `person:<id>` or
+   * `me` (the signed-in person). Unset: every goal of the cycle.
+   */
+  @property()
+  root: string | undefined;
+
+  /** The moment pace and check-in ages are measured at; unset: now. For stories, tests and replays. */
+  @property({ attribute: false })
+  now: Date | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const data = this.treeTask.value;
+    const locale = this.activeLocale;
+    let rebuilt = false;
+    let newScope = false;
+    if (data && (data !== this.view?.data || locale !== this.view.locale)) {
+      const previousScope = this.view?.scopeKey;
+      this.view = this.buildView(data, locale);
+      rebuilt = true;
+      newScope = this.view.scopeKey !== previousScope;
+      if (newScope) this.resetTreeState(this.view);
+    }
+    const filters = [this.searchText.trim(), this.statusFilter, this.levelFilter, this.ownerFilter, this.atRiskOnly].join('\u0000');
+    const filtersChanged = filters !== this.appliedFilters;
+    this.appliedFilters = filters;
+    if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
+    if (this.view) this.flatten(this.view);
+  }
+
+  private buildView(data: GoalTreeData, locale: string): TreeView {
+    const forest = buildGoalForest(data.goals, data.keyResults, { locale });
+    const usePillars = (data.scope.kind === 'cycle' || data.scope.kind === 'person' || data.scope.kind === 'me') && data.strategies.length > 0;
+    const groups = usePillars ? groupByPillar(forest, data.strategies) : null;
+    const groupOf = new Map<NodeKey, NodeKey>();
+    const pillarProgress = new Map<NodeKey, number | null>();
+    for (const group of groups ?? []) {
+      for (const root of group.roots) groupOf.set(root.key, group.key);
+      pillarProgress.set(
+        group.key,
+        weightedMean(group.roots.map((root) => ({ value: data.progress.get(root.id) ?? 0, weight: root.goal.weight }))),
+      );
+    }
+    return {
+      data,
+      locale,
+      forest,
+      groups,
+      groupOf,
+      pillarProgress,
+      goalsById: new Map(data.goals.map((goal) => [goal.id, goal])),
+      scopeKey: `${data.cycle?.id ?? ''}|${this.root ?? ''}|${data.scope.kind === 'me' ? (this.session?.person.id ?? '') : ''}`,
+    };
+  }
+
+  /**
+   * A new scope opens fresh: pillars open, and the path down to what the
+   * scope is about (the root goal; a person's own goals).
+   */
+  private resetTreeState(view: TreeView): void {
+    const open = new Set<NodeKey>();
+    for (const group of view.groups ?? []) open.add(group.key);
+    const { scope, focusGoalIds } = view.data;
+    if (scope.kind === 'goal') open.add(goalNodeKey(scope.id));
+    // A unit's tree starts at its own goals, a handful: open them to show the people's goals below.
+    if (scope.kind === 'orgUnit') for (const root of view.forest.roots) open.add(root.key);
+    for (const id of focusGoalIds) {
+      const key = goalNodeKey(id);
+      open.add(key);
+      for (const ancestor of ancestorsOf(view.forest, key)) open.add(ancestor);
+      const root = [key, ...ancestorsOf(view.forest, key)].pop() as NodeKey;
+      const group = view.groupOf.get(root);
+      if (group) open.add(group);
+    }
+    this.expanded = open;
+    this.selectedKey = null;
+    this.focusKey = null;
+  }
+
+  private get filtering(): boolean {
+    return this.searchText.trim() !== '' || this.statusFilter !== '' || this.levelFilter !== '' || this.ownerFilter !== '' || this.atRiskOnly;
+  }
+
+  /** `reopen`: open the matches' ancestors afresh (new filters or scope); otherwise keep what the person opened. */
+  private applyFilters(view: TreeView, reopen: boolean): void {
+    if (!this.filtering) {
+      this.only = null;
+      this.matchCount = 0;
+      return;
+    }
+    const { data, forest, goalsById } = view;
+    const text = this.searchText.trim();
+    const { statusFilter, levelFilter, ownerFilter, atRiskOnly } = this;
+    // Status, level and owner describe goals: with only those set, the tree lists goals.
+    // A key result matches the search or the pace filter itself, under a goal that passes the rest.
+    const keyResultsCanMatch = text !== '' || atRiskOnly;
+    const needsAttention = (pace: PaceStatus | null | undefined) => pace === 'at-risk' || pace === 'off-track';
+    let count = 0;
+    const only = filterForest(forest, (node) => {
+      const goal = node.kind === 'goal' ? node.goal : goalsById.get(node.keyResult.goalId);
+      if (!goal) return false;
+      if (node.kind === 'keyResult' && !keyResultsCanMatch) return false;
+      if (statusFilter && goal.status !== statusFilter) return false;
+      if (levelFilter && goal.level !== levelFilter) return false;
+      if (ownerFilter && goal.ownerId !== ownerFilter) return false;
+      if (atRiskOnly) {
+        const pace = node.kind === 'goal' ? data.pace.get(node.id) : data.assessments.get(node.id)?.pace;
+        if (!needsAttention(pace)) return false;
+      }
+      const title = node.kind === 'goal' ? node.goal.title : node.keyResult.title;
+      if (text && !matchesQuery(title, text)) return false;
+      count += 1;
+      return true;
+    });
+    this.only = only;
+    this.matchCount = count;
+    if (reopen) {
+      // Open every kept row: a kept row with kept children is an ancestor of a match.
+      const open = new Set(only);
+      for (const root of forest.roots) {
+        const group = view.groupOf.get(root.key);
+        if (group && only.has(root.key)) open.add(group);
+      }
+      this.filterExpanded = open;
+    }
+  }
+
+  private flatten(view: TreeView): void {
+    const expanded = this.only ? this.filterExpanded : this.expanded;
+    const options = this.only ? { only: this.only } : {};
+    const flat = view.groups ? flattenPillarGroups(view.forest, view.groups, expanded, options) : flattenVisible(view.forest, expanded, options);
+    const rows: TreeRow[] = new Array<TreeRow>(flat.length);
+    const index = new Map<NodeKey, number>();
+    for (let at = 0; at < flat.length; at += 1) {
+      const row = flat[at]!;
+      let treeRow: TreeRow;
+      if ('group' in row) {
+        treeRow = { ...row, key: row.group.key, parentKey: null };
+      } else {
+        const node = row.node;
+        treeRow = {
+          key: node.key,
+          level: row.level,
+          setSize: row.setSize,
+          posInSet: row.posInSet,
+          hasChildren: row.hasChildren,
+          expanded: row.expanded,
+          parentKey: node.parentKey ?? view.groupOf.get(node.key) ?? null,
+          node,
+        };
+      }
+      rows[at] = treeRow;
+      index.set(treeRow.key, at);
+    }
+    this.rows = rows;
+    this.rowIndex = index;
+  }
+
+  // ── Intent ────────────────────────────────────────────────────────────────
+
+  private setExpanded(row: TreeRow, open: boolean): void {
+    if (!row.hasChildren || row.expanded === open) return;
+    const next = new Set(this.only ? this.filterExpanded : this.expanded);
+    if (open) next.add(row.key);
+    else next.delete(row.key);
+    if (this.only) this.filterExpanded = next;
+    else this.expanded = next;
+    const event = row.group
+      ? new TandemGoalToggleEvent('strategy', row.group.strategy?.id ?? null, open)
+      : new TandemGoalToggleEvent('goal', row.node!.id, open);
+    this.dispatchEvent(event);
+  }
+
+  private activate(row: TreeRow): void {
+    const node = row.node;
+    if (!node) {
+      this.setExpanded(row, !row.expanded);
+      return;
+    }
+    this.selectedKey = row.key;
+    const goalsById = this.view?.goalsById;
+    this.dispatchEvent(
+      node.kind === 'goal'
+        ? new TandemGoalSelectEvent('goal', node.id, node.goal)
+        : new TandemGoalSelectEvent('keyResult', node.id, goalsById?.get(node.keyResult.goalId), node.keyResult),
+    );
+  }
+
+  private titleOf(row: TreeRow): string {
+    if (row.group) return row.group.strategy?.title ?? this.t('goalTree.unlinked');
+    const node = row.node!;
+    return node.kind === 'goal' ? node.goal.title : node.keyResult.title;
+  }
+
+  /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
+  private async focusRow(key: NodeKey): Promise<void> {
+    this.focusKey = key;
+    await this.updateComplete;
+    const index = this.rowIndex.get(key);
+    if (index === undefined) return;
+    let element = this.rowElement(key);
+    if (!element) {
+      this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+      for (let frame = 0; frame < 30 && !element; frame += 1) {
+        await nextFrame();
+        element = this.rowElement(key);
+      }
+    }
+    element?.focus();
+  }
+
+  private rowElement(key: NodeKey): HTMLElement | null {
+    return this.virtualizer?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null;
+  }
+
+  private rowOfEvent(event: Event): TreeRow | undefined {
+    for (const target of event.composedPath()) {
+      if (target instanceof HTMLElement && target.dataset['key'] !== undefined) {
+        const index = this.rowIndex.get(target.dataset['key']);
+        return index === undefined ? undefined : this.rows[index];
+      }
+      if (target === this.virtualizer) return undefined;
+    }
+    return undefined;
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    const row = this.rowOfEvent(event);
+    if (!row || event.altKey || event.ctrlKey || event.metaKey) return;
+    const index = this.rowIndex.get(row.key)!;
+    const rows = this.rows;
+    let target: TreeRow | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        target = rows[index + 1];
+        break;
+      case 'ArrowUp':
+        target = rows[index - 1];
+        break;
+      case 'Home':
+        target = rows[0];
+        break;
+      case 'End':
+        target = rows[rows.length - 1];
+        break;
+      case 'ArrowRight':
+        if (row.hasChildren && !row.expanded) this.setExpanded(row, true);
+        else if (row.expanded) target = rows[index + 1];
+        break;
+      case 'ArrowLeft':
+        if (row.expanded) this.setExpanded(row, false);
+        else if (row.parentKey !== null) target = rows[this.rowIndex.get(row.parentKey) ?? -1];
+        break;
+      case 'Enter':
+      case ' ':
+        this.activate(row);
+        break;
+      case '*':
+        for (const sibling of rows) {
+          if (sibling.parentKey === row.parentKey && sibling.level === row.level) this.setExpanded(sibling, true);
+        }
+        break;
+      default:
+        if (event.key.length === 1 && event.key.trim() !== '') {
+          target = this.typeAhead(event.key, index);
+          break;
+        }
+        return;
+    }
+    event.preventDefault();
+    if (target) void this.focusRow(target.key);
+  };
+
+  /** The next row, after `from` and wrapping round, whose title starts with what was typed. */
+  private typeAhead(key: string, from: number): TreeRow | undefined {
+    const now = performance.now();
+    this.typed = now - this.typedAt > TYPE_AHEAD_MS ? key : this.typed + key;
+    this.typedAt = now;
+    const prefix = this.typed.toLocaleLowerCase(this.activeLocale);
+    // A new search starts after the current row; a longer prefix may still match the current row.
+    const start = this.typed.length === 1 ? from + 1 : from;
+    const rows = this.rows;
+    for (let step = 0; step < rows.length; step += 1) {
+      const candidate = rows[(start + step) % rows.length]!;
+      if (this.titleOf(candidate).toLocaleLowerCase(this.activeLocale).startsWith(prefix)) return candidate;
+    }
+    return undefined;
+  }
+
+  private readonly onClick = (event: MouseEvent): void => {
+    const row = this.rowOfEvent(event);
+    if (!row) return;
+    const onTwisty = event.composedPath().some((target) => target instanceof HTMLElement && target.classList.contains('twisty'));
+    this.focusKey = row.key;
+    if (onTwisty) this.setExpanded(row, !row.expanded);
+    else this.activate(row);
+  };
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const row = this.rowOfEvent(event);
+    if (row && row.key !== this.focusKey) this.focusKey = row.key;
+  };
+
+  private readonly onRangeChanged = (event: RangeChangedEvent): void => {
+    const { first, last } = event;
+    if (first !== this.rendered.first || last !== this.rendered.last) this.rendered = { first, last };
+  };
+
+  private clearFilters(): void {
+    this.searchText = '';
+    this.statusFilter = '';
+    this.levelFilter = '';
+    this.ownerFilter = '';
+    this.atRiskOnly = false;
+  }
+
+  // ── Render ────────────────────────────────────────────────────────────────
+
+  protected override render() {
+    return this.treeTask.render({
+      initial: () => renderLoading(this.t),
+      // A reload keeps the tree (and focus) in place; only the first load shows the loading state.
+      pending: () => (this.view ? this.renderTree(this.view) : renderLoading(this.t)),
+      error: (error) =>
+        error instanceof BadRootError
+          ? html`<div class="state" data-state="error" part="state" role="alert">${this.t('goalTree.badRoot', { root: error.root })}</div>`
+          : renderError(error, this.t, this.activeLocale, () => void this.treeTask.run()),
+      complete: (data) => (data && this.view ? this.renderTree(this.view) : renderLoading(this.t)),
+    });
+  }
+
+  private renderTree(view: TreeView) {
+    const { t } = this;
+    const { data } = view;
+    if (!data.cycle && data.scope.kind !== 'goal') return renderEmpty(t('goalTree.noCycles'));
+    if (data.goals.length === 0) {
+      return renderEmpty(t(data.scope.kind === 'person' || data.scope.kind === 'me' ? 'goalTree.emptyPerson' : 'goalTree.empty'));
+    }
+    const label = data.cycle ? t('goalTree.label', { cycle: data.cycle.name }) : t('goalTree.labelNoCycle');
+    return html`
+      ${this.renderToolbar(view)}
+      <div class="summary" role="status">${this.renderSummary()}</div>
+      <div class="scroll">
+        ${this.rows.length === 0
+          ? renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))
+          : html`<lit-virtualizer
+              part="tree"
+              role="tree"
+              aria-label=${label}
+              .items=${this.rows}
+              .keyFunction=${(row: TreeRow) => row.key}
+              .renderItem=${(row: TreeRow) => this.renderRow(row)}
+              @keydown=${this.onKeyDown}
+              @click=${this.onClick}
+              @focusin=${this.onFocusIn}
+              @rangeChanged=${this.onRangeChanged}
+            ></lit-virtualizer>`}
+      </div>
+    `;
+  }
+
+  private renderSummary() {
+    if (!this.filtering) return nothing;
+    const count = this.matchCount;
+    return html`<span>${this.t('goalTree.matches', { count, formatted: this.format.number(count, 0) })}</span>
+      <button type="button" class="button" @click=${this.clearFilters}>${this.t('goalTree.clearFilters')}</button>`;
+  }
+
+  private renderToolbar(view: TreeView) {
+    const { t } = this;
+    const owners = [...view.data.people.values()]
+      .map((person) => ({ id: person.id, name: displayName(person, this.activeLocale).primary }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.activeLocale));
+    const selectValue = (event: Event) => (event.target as HTMLSelectElement).value;
+    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('goalTree.filters')}>
+      <div class="field search">
+        <label for="search">${t('goalTree.search')}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          placeholder=${t('goalTree.searchPlaceholder')}
+          .value=${this.searchText}
+          @input=${(event: Event) => (this.searchText = (event.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="field">
+        <label for="status">${t('goalTree.status')}</label>
+        <select id="status" @change=${(event: Event) => (this.statusFilter = selectValue(event) as GoalStatus | '')}>
+          <option value="" ?selected=${this.statusFilter === ''}>${t('goalTree.anyStatus')}</option>
+          ${FILTER_STATUSES.map(
+            (status) => html`<option value=${status} ?selected=${this.statusFilter === status}>${t(`goalStatus.${status}`)}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <label for="level">${t('goalTree.level')}</label>
+        <select id="level" @change=${(event: Event) => (this.levelFilter = selectValue(event) as GoalLevel | '')}>
+          <option value="" ?selected=${this.levelFilter === ''}>${t('goalTree.anyLevel')}</option>
+          ${GOAL_LEVELS.map(
+            (level) => html`<option value=${level} ?selected=${this.levelFilter === level}>${t(`goalLevel.${level}`)}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <label for="owner">${t('goalTree.owner')}</label>
+        <select id="owner" @change=${(event: Event) => (this.ownerFilter = selectValue(event))}>
+          <option value="" ?selected=${this.ownerFilter === ''}>${t('goalTree.anyOwner')}</option>
+          ${owners.map((owner) => html`<option value=${owner.id} ?selected=${this.ownerFilter === owner.id}>${owner.name}</option>`)}
+        </select>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this.atRiskOnly}
+          @change=${(event: Event) => (this.atRiskOnly = (event.target as HTMLInputElement).checked)}
+        />
+        ${t('goalTree.atRiskOnly')}
+      </label>
+    </div>`;
+  }
+
+  /** The row holding the tab stop: the focused row, or the first rendered one when it is scrolled away. */
+  private tabStopKey(): NodeKey | undefined {
+    const { first, last } = this.rendered;
+    // Before the virtualizer reports its first range, every row counts as rendered.
+    const known = last >= first;
+    const index = this.focusKey === null ? undefined : this.rowIndex.get(this.focusKey);
+    if (index !== undefined && (!known || (index >= first && index <= last))) return this.focusKey!;
+    return this.rows[known ? Math.min(first, this.rows.length - 1) : 0]?.key;
+  }
+
+  private renderRow(row: TreeRow): TemplateResult {
+    const node = row.node;
+    const tabStop = row.key === this.tabStopKey();
+    const kind = row.group ? 'strategy' : node!.kind;
+    return html`<div
+      role="treeitem"
+      part="row"
+      class="row"
+      data-key=${row.key}
+      data-kind=${kind}
+      aria-level=${row.level}
+      aria-setsize=${row.setSize}
+      aria-posinset=${row.posInSet}
+      aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
+      aria-selected=${node ? String(row.key === this.selectedKey) : nothing}
+      tabindex=${tabStop ? 0 : -1}
+    >
+      <span class="cell title-cell" ${styleProperties({ '--_depth': String(row.level - 1) })}>
+        <span class="twisty" ?data-open=${row.expanded} ?data-leaf=${!row.hasChildren} aria-hidden="true"></span>
+        ${node?.kind === 'keyResult' ? html`<span class="kr-mark" aria-hidden="true">KR</span>` : nothing}
+        <span class="title-text">
+          <span class="title" title=${this.titleOf(row)}>${this.renderTitle(this.titleOf(row))}</span>
+          ${this.renderMeta(row)}
+        </span>
+      </span>
+      ${row.group ? this.renderPillarCells(row.group) : node!.kind === 'goal' ? this.renderGoalCells(node!.goal) : this.renderKeyResultCells(node!.keyResult)}
+    </div>`;
+  }
+
+  /** The line under a title: what the row is (pillar, level), so the cascade reads without a column for it. */
+  private renderMeta(row: TreeRow) {
+    const { t } = this;
+    const node = row.node;
+    const text = row.group ? t('goalTree.pillar') : node?.kind === 'goal' ? t(`goalLevel.${node.goal.level}`) : undefined;
+    return text ? html`<span class="meta">${text}</span>` : nothing;
+  }
+
+  /** A title with the search matches marked: text nodes only, never HTML. */
+  private renderTitle(title: string) {
+    const text = this.searchText.trim();
+    const ranges = text ? highlightRanges(title, text) : [];
+    if (ranges.length === 0) return title;
+    const pieces: (string | TemplateResult)[] = [];
+    let at = 0;
+    for (const { start, end } of ranges) {
+      if (start > at) pieces.push(title.slice(at, start));
+      pieces.push(html`<mark part="match">${title.slice(start, end)}</mark>`);
+      at = end;
+    }
+    if (at < title.length) pieces.push(title.slice(at));
+    return pieces;
+  }
+
+  private renderPillarCells(group: PillarGroup) {
+    const { t, format } = this;
+    const count = group.roots.length;
+    return html`<span class="cell owner"></span>
+      <span class="cell state-cell muted">${t('count.goals', { count, formatted: format.number(count, 0) })}</span>
+      ${this.renderProgress(this.view?.pillarProgress.get(group.key) ?? null, null)}
+      <span class="cell"></span>
+      <span class="cell confidence"></span>
+      <span class="cell when"></span>`;
+  }
+
+  private renderGoalCells(goal: Goal) {
+    const { t, format } = this;
+    const data = this.view!.data;
+    const owner = data.people.get(goal.ownerId);
+    const pace = data.pace.get(goal.id) ?? null;
+    const confidence = data.confidence.get(goal.id) ?? null;
+    const lastCheckIn = data.lastCheckInAt.get(goal.id);
+    return html`<span class="cell owner">
+        ${owner ? html`<tandem-person-chip compact .person=${owner}></tandem-person-chip>` : nothing}
+      </span>
+      <span class="cell state-cell"><span class="badge status" data-status=${goal.status}>${t(`goalStatus.${goal.status}`)}</span></span>
+      ${this.renderProgress(data.progress.get(goal.id) ?? 0, pace)} ${this.renderPace(pace)}
+      <span class="cell confidence">${confidence === null ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
+      <span class="cell when">
+        ${lastCheckIn ? t('goalTree.checkedIn', { ago: format.relativeTime(lastCheckIn, this.now) }) : t('goalTree.noCheckIns')}
+      </span>`;
+  }
+
+  private renderKeyResultCells(keyResult: KeyResult) {
+    const { t, format } = this;
+    const assessment = this.view!.data.assessments.get(keyResult.id);
+    const confidence = keyResult.lastCheckIn?.confidence;
+    return html`<span class="cell owner"></span>
+      <span class="cell state-cell value">${this.formatValue(keyResult)}</span>
+      ${this.renderProgress(assessment?.progress ?? 0, assessment?.pace ?? null)} ${this.renderPace(assessment?.pace ?? null)}
+      <span class="cell confidence">${confidence === undefined ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
+      <span class="cell when">${t('goalTree.due', { date: format.date(keyResult.due) })}</span>`;
+  }
+
+  private renderProgress(progress: number | null, pace: PaceStatus | null) {
+    if (progress === null) return html`<span class="cell progress"></span>`;
+    return html`<span class="cell progress">
+      <span class="bar" aria-hidden="true"><span class="fill" data-pace=${pace ?? nothing} ${styleProperties({ width: `${progress * 100}%` })}></span></span>
+      <span class="percent"><span class="visually-hidden">${this.t('goalTree.progress')}</span> ${this.format.percent(progress)}</span>
+    </span>`;
+  }
+
+  private renderPace(pace: PaceStatus | null) {
+    return html`<span class="cell">
+      ${pace ? html`<span class="badge pace" data-pace=${pace}>${this.t(PACE_MESSAGE_KEYS[pace])}</span>` : nothing}
+    </span>`;
+  }
+
+  /** "40 of 100 users", "¥1.2m of ¥2m", "Done". */
+  private formatValue(keyResult: KeyResult): string {
+    const { t, format } = this;
+    if (keyResult.metric === 'binary') return t(keyResult.current >= 1 ? 'goalTree.done' : 'goalTree.notDone');
+    let value = (amount: number) => format.number(amount);
+    let unit = keyResult.unit ? ` ${keyResult.unit}` : '';
+    if (keyResult.metric === 'percent') {
+      value = (amount) => format.percent(amount / 100, 1);
+      unit = '';
+    } else if (keyResult.metric === 'currency') {
+      try {
+        format.currency(0, keyResult.unit);
+        value = (amount) => format.currency(amount, keyResult.unit);
+        unit = '';
+      } catch {
+        // Not an ISO 4217 code (bad data): show the number with the unit as written.
+      }
+    }
+    return `${t('goalTree.valueOfTarget', { current: value(keyResult.current), target: value(keyResult.target) })}${unit}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-goal-tree': TandemGoalTree;
+  }
+}
