@@ -22,12 +22,12 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  isTandemError,
   type ErrorCode,
   type TandemError,
 } from '../../src/data/errors.js';
 import type { Id, RecordKind, RecordSet } from '../../src/model/records.js';
 import { fixtureCompany, ids } from './fixture.js';
+import { rejection } from '../support/rejection.js';
 
 /** Makes an adapter over `fixture`, acting for `actAs`. */
 export type AdapterFactory = (
@@ -39,15 +39,6 @@ type Method = (typeof ADAPTER_METHODS)[number];
 
 // ── Assertions ────────────────────────────────────────────────────────────
 
-async function rejection(promise: Promise<unknown>): Promise<TandemError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isTandemError(error)) throw new Error(`Expected a TandemError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
 
 async function expectError(promise: Promise<unknown>, code: ErrorCode): Promise<TandemError> {
   const error = await rejection(promise);

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import { AbortedError, isTandemError, type TandemError } from '../../../src/data/errors.js';
+import { AbortedError } from '../../../src/data/errors.js';
 import { openDemoStore, type TandemStore } from '../../../src/data/index.js';
 import type { IdbBackend } from '../../../src/data/idb/index.js';
 import { RECORD_KINDS } from '../../../src/model/records.js';
 import { fixtureCompany, ids } from '../../contract/fixture.js';
+import { rejection } from '../../support/rejection.js';
 
 const NOW = new Date('2026-03-16T08:00:00.000Z');
 let counter = 0;
@@ -19,15 +20,6 @@ async function openFresh(label: string, options: Parameters<typeof openDemoStore
   return store;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TandemError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isTandemError(error)) throw new Error(`Expected a TandemError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('Expected a rejection');
-}
 
 /** Counts the Workers the page creates while `run` runs. */
 async function countingWorkers<T>(run: () => Promise<T>): Promise<{ result: T; workers: number }> {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { DataChange } from '../../../src/data/adapter.js';
-import { StorageError, isTandemError, type TandemError } from '../../../src/data/errors.js';
+import { StorageError } from '../../../src/data/errors.js';
 import { openDemoStore, type TandemStore } from '../../../src/data/index.js';
 import { DB_VERSION, IdbBackend, createV1Schema } from '../../../src/data/idb/index.js';
 import { INDEXES, type KeyPath } from '../../../src/data/store/indexes.js';
@@ -9,6 +9,7 @@ import type { StoreStatusEvent } from '../../../src/data/store/types.js';
 import { RECORD_KINDS } from '../../../src/model/records.js';
 import { fixtureCompany, ids } from '../../contract/fixture.js';
 import { fixtureWithBigTree } from '../big-tree.js';
+import { rejection } from '../../support/rejection.js';
 
 let counter = 0;
 const names: string[] = [];
@@ -33,15 +34,6 @@ async function seeded(label: string, actorId: string = ids.emp1): Promise<{ name
   return { name, store };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TandemError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isTandemError(error)) throw new Error(`Expected a TandemError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('Expected a rejection');
-}
 
 function waitFor(predicate: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

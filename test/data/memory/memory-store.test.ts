@@ -1,21 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { DataChange } from '../../../src/data/adapter.js';
-import { ForbiddenError, NotFoundError, StorageError, isTandemError, type TandemError } from '../../../src/data/errors.js';
+import { ForbiddenError, NotFoundError, StorageError } from '../../../src/data/errors.js';
 import { TandemStore, openMemoryStore } from '../../../src/data/index.js';
 import { createMemoryBackend } from '../../../src/data/memory/index.js';
 import type { Goal } from '../../../src/model/records.js';
 import { fixtureCompany, ids } from '../../contract/fixture.js';
 import { fixtureWithBigTree } from '../big-tree.js';
+import { rejection } from '../../support/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<TandemError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isTandemError(error)) throw new Error(`Expected a TandemError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('Expected a rejection');
-}
 
 const personas = { employee: ids.emp1, manager: ids.lead, hr: ids.hr, admin: ids.ceo };
 
