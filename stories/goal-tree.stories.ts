@@ -143,6 +143,19 @@ export const Filters: Story = {
   },
 };
 
+/**
+ * Check in on a key result as the employee: focus one of your key results and
+ * press `C`, or use its Check in button. The dialog takes the value (in the
+ * key result's unit), confidence, a note and blockers; the row shows the new
+ * value at once and `tandem-check-in` fires once the store has it. Only key
+ * results of approved goals you own (or whose owner you manage) offer it.
+ */
+export const CheckIn: Story = {
+  name: 'Check in',
+  args: { root: 'me' },
+  parameters: { tandem: { adapter: () => seededStore({ persona: 'employee' }) } },
+};
+
 export const Loading: Story = {
   parameters: { tandem: { adapter: pendingAdapter } },
 };

@@ -4,6 +4,7 @@
  * cascade, each key result's forecast, and each goal's latest check-in.
  */
 import type { DataAdapter, GoalSet } from '../../data/adapter.js';
+import { directoryOf, type OrgDirectory } from '../../model/org.js';
 import { rollUpConfidence, rollUpProgress } from '../../model/progress.js';
 import { assessKeyResults, rollUpPace, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
 import type { Cycle, Goal, Id, IsoDateTime, KeyResult, Person, Strategy } from '../../model/records.js';
@@ -49,6 +50,12 @@ export interface GoalTreeData {
   strategies: Strategy[];
   /** Owners of the goals shown, by id. */
   people: Map<Id, Person>;
+  /**
+   * The owners and everyone up their management chains, for the permission
+   * rules on actions (who may check in on a goal). No org units: the goal
+   * actions built so far read only management chains.
+   */
+  directory: OrgDirectory;
   /** Each goal's progress, 0 to 1, rolled up over the whole cycle where the scope is part of it. */
   progress: Map<Id, number>;
   confidence: Map<Id, number | null>;
@@ -136,6 +143,8 @@ export async function loadGoalTree(
     cycle ? adapter.listStrategies(cycle.id, options) : Promise.resolve([]),
   ]);
 
+  const chains = request.sessionPersonId ? await withManagementChains(adapter, people, signal) : people;
+
   const assessments = cycle
     ? assessKeyResults(whole.keyResults, checkIns, cycle, request.now, { baselineAt: cycle.start })
     : new Map<Id, KeyResultAssessment>();
@@ -156,6 +165,7 @@ export async function loadGoalTree(
     keyResults: shown.keyResults,
     strategies,
     people: new Map(people.map((person) => [person.id, person])),
+    directory: directoryOf(chains, []),
     progress: rollUpProgress(whole.goals, whole.keyResults),
     confidence: rollUpConfidence(whole.goals, whole.keyResults),
     pace: rollUpPace(whole.goals, whole.keyResults, paces),
@@ -163,6 +173,22 @@ export async function loadGoalTree(
     lastCheckInAt,
     focusGoalIds,
   };
+}
+
+/**
+ * The people and every manager above them: one request per level of the
+ * hierarchy (a handful), rather than the whole company's people.
+ */
+async function withManagementChains(adapter: DataAdapter, people: readonly Person[], signal: AbortSignal): Promise<Person[]> {
+  const known = new Map(people.map((person) => [person.id, person]));
+  let missing = [...new Set(people.flatMap((person) => (person.managerId && !known.has(person.managerId) ? [person.managerId] : [])))];
+  while (missing.length > 0) {
+    const managers = await adapter.listPeople({ ids: missing }, { signal });
+    for (const manager of managers) known.set(manager.id, manager);
+    // A manager id the adapter does not return ends that chain (as `managementChain` does).
+    missing = [...new Set(managers.flatMap((manager) => (manager.managerId && !known.has(manager.managerId) ? [manager.managerId] : [])))];
+  }
+  return [...known.values()];
 }
 
 function keyResultsOf(adapter: DataAdapter, goals: readonly Goal[], signal: AbortSignal): Promise<KeyResult[]> {
@@ -178,6 +204,7 @@ function emptyData(scope: GoalTreeScope, cycle: Cycle | undefined): GoalTreeData
     keyResults: [],
     strategies: [],
     people: new Map(),
+    directory: directoryOf([], []),
     progress: new Map(),
     confidence: new Map(),
     pace: new Map(),

@@ -269,6 +269,68 @@ export const goalTreeStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* The row's check-in action: compact, so the row keeps its height. */
+  .row .check-in {
+    min-height: 1.75rem;
+    padding: 0 ${token('space-s')};
+    font-size: ${token('font-size-s')};
+  }
+
+  dialog.check-in {
+    width: min(30rem, calc(100vw - 2 * ${token('space-l')}));
+    padding: ${token('space-l')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface-raised')};
+    color: ${token('color-text')};
+    box-shadow: ${token('shadow-raised')};
+  }
+
+  dialog.check-in::backdrop {
+    background: color-mix(in srgb, ${token('color-text')} 35%, transparent);
+  }
+
+  dialog.check-in form {
+    display: grid;
+    gap: ${token('space-m')};
+  }
+
+  dialog.check-in h2 {
+    margin: 0;
+    font-size: ${token('font-size-l')};
+  }
+
+  dialog.check-in .hint {
+    margin: 0;
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  dialog.check-in textarea {
+    resize: vertical;
+  }
+
+  .form-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+    padding: ${token('space-s')} ${token('space-m')};
+    border-radius: ${token('radius-s')};
+    background: ${token('color-off-track-soft')};
+    color: ${token('color-danger')};
+  }
+
+  .form-status:empty {
+    display: none;
+  }
+
+  .dialog-actions {
+    display: flex;
+    justify-content: end;
+    gap: ${token('space-s')};
+  }
+
   tandem-person-chip {
     max-width: 100%;
     --tandem-person-chip-avatar-size: 1.5rem;

@@ -6,9 +6,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
+import { ConflictError, TandemError } from '../../data/errors.js';
 import { styleProperties } from '../../directives/style-properties.js';
+import { TandemCheckInEvent } from '../../events/check-in.js';
 import { TandemGoalSelectEvent } from '../../events/goal-select.js';
 import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
+import { translateMessage } from '../../i18n/locale.js';
 import {
   ancestorsOf,
   buildGoalForest,
@@ -26,8 +29,10 @@ import {
 } from '../../model/goal-tree.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
 import { displayName } from '../../model/people.js';
-import { weightedMean } from '../../model/progress.js';
+import { canCheckIn } from '../../model/permissions.js';
+import { keyResultProgress, weightedMean } from '../../model/progress.js';
 import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
+import { validateCheckInFields, type ValidationIssue } from '../../model/validation.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
@@ -69,6 +74,32 @@ interface TreeView {
   readonly scopeKey: string;
 }
 
+/** The check-in form's fields, in the order they are shown and validated. */
+const CHECK_IN_FIELDS = ['value', 'confidence', 'note', 'blockers'] as const;
+type CheckInField = (typeof CHECK_IN_FIELDS)[number];
+
+/** The check-in dialog: what the person typed, kept through failures, conflicts and reloads. */
+interface CheckInDraft {
+  /** The key result as the form last read it: its `version` goes with the save. */
+  readonly keyResult: KeyResult;
+  readonly rowKey: NodeKey;
+  readonly fields: Readonly<Record<CheckInField, string>>;
+  /** Fields whose message shows: changed ones, and all after a save was tried. */
+  readonly touched: ReadonlySet<CheckInField>;
+  readonly status: 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
+  readonly error?: TandemError | undefined;
+  /** The latest value was loaded after a conflict. */
+  readonly reloaded?: boolean;
+}
+
+/** A check-in on its way or just saved: the row shows it until the reload brings the stored key result. */
+interface PendingCheckIn {
+  readonly value: number;
+  readonly confidence: number;
+  /** The key result's version once saved; `undefined` while the save is on its way. */
+  readonly version?: number;
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
@@ -87,6 +118,16 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * Home/End, Enter or Space selects, `*` expands the row's siblings, and typing
  * letters jumps to the next title starting with them.
  *
+ * Check-ins: on a key result the signed-in person may check in on (its goal
+ * is approved and they own it or manage its owner; see `canCheckIn`), `C` or
+ * the row's "Check in" button opens a dialog for the value, confidence, a
+ * note and blockers. The row shows the new value at once; if the save fails
+ * it goes back, and the dialog keeps what was typed with the reason and a
+ * retry. Where the person may not check in the action is hidden: the goal's
+ * status badge already says when a goal is not approved yet, and repeating
+ * the reason on every key result would drown the tree. (`C` is not taken
+ * for type-ahead on such a row, unless it continues a prefix being typed.)
+ *
  * `root` scopes the tree: `goal:<id>` (a goal and its cascade),
  * `org-unit:<id>` (the goals of a unit and the units below it),
  * `person:<id>` (a person's goals with their ancestors) or `me` (the
@@ -96,6 +137,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @summary Browse, search and filter the goal cascade.
  *
  * @fires tandem-goal-select - A goal or key result was selected (Enter, Space or click). `event.kind` is `goal` or `keyResult`, `event.id` its id, `event.goal` the goal (for a key result, its goal) and `event.keyResult` the key result.
+ * @fires tandem-check-in - A check-in on a key result was saved. `event.checkIn` is the stored check-in, `event.keyResult` the key result with its new value and version.
  * @fires tandem-goal-toggle - A row was expanded or collapsed. `event.kind` is `goal` or `strategy`, `event.id` the goal's or pillar's id (`null` for goals not linked to strategy), `event.expanded` the new state.
  *
  * @csspart toolbar - The search box and filters.
@@ -103,6 +145,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart row - One row: a strategy pillar, goal or key result.
  * @csspart match - A highlighted search match inside a title.
  * @csspart state - The loading, empty, error or forbidden message.
+ * @csspart dialog - The check-in dialog.
  *
  * @cssprop --tandem-goal-tree-indent - Indent per level (default 1.25rem).
  * @cssprop --tandem-goal-tree-row-height - Minimum row height (default 2.75rem).
@@ -136,6 +179,17 @@ export class TandemGoalTree extends TandemElement {
 
   @query('lit-virtualizer')
   private virtualizer!: LitVirtualizer<TreeRow> | null;
+
+  @query('dialog')
+  private checkInDialog!: HTMLDialogElement | null;
+
+  /** The check-in being written; `null`: the dialog is closed. */
+  @state()
+  private checkInDraft: CheckInDraft | null = null;
+
+  /** Check-ins shown before the tree reloads them, by key result id. */
+  @state()
+  private pendingCheckIns: ReadonlyMap<Id, PendingCheckIn> = new Map();
 
   /** Rows the person opened (without a search or filter). */
   @state()
@@ -204,6 +258,29 @@ export class TandemGoalTree extends TandemElement {
     this.appliedFilters = filters;
     if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
     if (this.view) this.flatten(this.view);
+    if (rebuilt && this.pendingCheckIns.size > 0) this.dropReloadedCheckIns(data!);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.checkInDialog;
+    if (!dialog) return;
+    if (this.checkInDraft && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLInputElement>('#check-in-value')?.focus();
+    } else if (!this.checkInDraft && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** Saved check-ins the loaded data now holds are shown from it, no longer from memory. */
+  private dropReloadedCheckIns(data: GoalTreeData): void {
+    const pending = new Map(this.pendingCheckIns);
+    for (const keyResult of data.keyResults) {
+      const saved = pending.get(keyResult.id)?.version;
+      if (saved !== undefined && keyResult.version >= saved) pending.delete(keyResult.id);
+    }
+    if (pending.size !== this.pendingCheckIns.size) this.pendingCheckIns = pending;
   }
 
   private buildView(data: GoalTreeData, locale: string): TreeView {
@@ -408,6 +485,11 @@ export class TandemGoalTree extends TandemElement {
     const index = this.rowIndex.get(row.key)!;
     const rows = this.rows;
     let target: TreeRow | undefined;
+    if ((event.key === 'c' || event.key === 'C') && performance.now() - this.typedAt > TYPE_AHEAD_MS && this.mayCheckIn(row)) {
+      event.preventDefault();
+      this.openCheckIn(row);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         target = rows[index + 1];
@@ -470,6 +552,11 @@ export class TandemGoalTree extends TandemElement {
     if (!row) return;
     const onTwisty = event.composedPath().some((target) => target instanceof HTMLElement && target.classList.contains('twisty'));
     this.focusKey = row.key;
+    const onCheckIn = event.composedPath().some((target) => target instanceof HTMLElement && target.dataset['action'] === 'check-in');
+    if (onCheckIn && this.mayCheckIn(row)) {
+      this.openCheckIn(row);
+      return;
+    }
     if (onTwisty) this.setExpanded(row, !row.expanded);
     else this.activate(row);
   };
@@ -492,9 +579,171 @@ export class TandemGoalTree extends TandemElement {
     this.atRiskOnly = false;
   }
 
+  // ── Check-in ──────────────────────────────────────────────────────────────
+
+  /** Whether the signed-in person may check in on a row's key result (`canCheckIn` on its goal). */
+  private mayCheckIn(row: TreeRow): boolean {
+    const node = row.node;
+    const person = this.session?.person;
+    if (node?.kind !== 'keyResult' || !person || !this.view) return false;
+    const goal = this.view.goalsById.get(node.keyResult.goalId);
+    return goal !== undefined && canCheckIn(person, goal, this.view.data.directory).allowed;
+  }
+
+  private openCheckIn(row: TreeRow): void {
+    const keyResult = row.node?.kind === 'keyResult' ? row.node.keyResult : undefined;
+    if (!keyResult) return;
+    const confidence = keyResult.lastCheckIn?.confidence;
+    this.focusKey = row.key;
+    this.checkInDraft = {
+      keyResult,
+      rowKey: row.key,
+      fields: {
+        value: String(keyResult.current),
+        confidence: confidence === undefined ? '' : String(Math.round(confidence * 100)),
+        note: '',
+        blockers: '',
+      },
+      touched: new Set(),
+      status: 'editing',
+    };
+  }
+
+  /** What the form holds, as the adapter takes it: confidence typed in percent, stored 0 to 1. */
+  private checkInInput(fields: CheckInDraft['fields']) {
+    const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+    const percent = number(fields.confidence);
+    return {
+      value: number(fields.value),
+      confidence: percent === undefined ? undefined : percent / 100,
+      note: fields.note,
+      blockers: fields.blockers,
+    };
+  }
+
+  /** The first issue of each field, as text to show next to it. */
+  private checkInIssues(draft: CheckInDraft): Partial<Record<CheckInField, string>> {
+    const messages: Partial<Record<CheckInField, string>> = {};
+    for (const issue of validateCheckInFields(this.checkInInput(draft.fields), draft.keyResult)) {
+      const field = issue.field as CheckInField;
+      messages[field] ??= this.checkInMessage(issue);
+    }
+    return messages;
+  }
+
+  private checkInMessage(issue: ValidationIssue): string {
+    // The rule's range is 0 to 1, as stored; the person types a percentage.
+    if (issue.field === 'confidence' && issue.message.key === 'validation.outOfRange') return this.t('goalTree.checkIn.confidenceRange');
+    return translateMessage(this.activeLocale, issue.message);
+  }
+
+  private editCheckIn(field: CheckInField, value: string, touch: boolean): void {
+    const draft = this.checkInDraft;
+    if (!draft) return;
+    const touched = touch && !draft.touched.has(field) ? new Set([...draft.touched, field]) : draft.touched;
+    this.checkInDraft = { ...draft, fields: { ...draft.fields, [field]: value }, touched };
+  }
+
+  private setPendingCheckIn(keyResultId: Id, pending: PendingCheckIn | undefined): void {
+    const next = new Map(this.pendingCheckIns);
+    if (pending) next.set(keyResultId, pending);
+    else next.delete(keyResultId);
+    this.pendingCheckIns = next;
+  }
+
+  private readonly onCheckInSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.saveCheckIn();
+  };
+
+  /**
+   * Saves optimistically: the row shows the new value at once, and goes back
+   * if the adapter refuses. The dialog stays open while saving, so a failure
+   * is shown where the person typed, with their text kept.
+   */
+  private async saveCheckIn(): Promise<void> {
+    const draft = this.checkInDraft;
+    const adapter = this.dataAdapter;
+    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
+    const issues = this.checkInIssues(draft);
+    const invalid = CHECK_IN_FIELDS.find((field) => issues[field] !== undefined);
+    if (invalid) {
+      this.checkInDraft = { ...draft, touched: new Set(CHECK_IN_FIELDS) };
+      await this.updateComplete;
+      this.checkInDialog?.querySelector<HTMLElement>(`#check-in-${invalid}`)?.focus();
+      return;
+    }
+    const input = this.checkInInput(draft.fields) as { value: number; confidence: number; note: string; blockers: string };
+    const { keyResult } = draft;
+    this.setPendingCheckIn(keyResult.id, { value: input.value, confidence: input.confidence });
+    this.checkInDraft = { ...draft, status: 'saving', error: undefined };
+    try {
+      const result = await adapter.checkIn({
+        keyResultId: keyResult.id,
+        keyResultVersion: keyResult.version,
+        value: input.value,
+        confidence: input.confidence,
+        note: input.note,
+        blockers: input.blockers,
+      });
+      this.setPendingCheckIn(keyResult.id, { value: input.value, confidence: input.confidence, version: result.keyResult.version });
+      if (this.checkInDraft?.keyResult.id === keyResult.id) this.closeCheckIn();
+      this.dispatchEvent(new TandemCheckInEvent(result.checkIn, result.keyResult));
+    } catch (error) {
+      this.setPendingCheckIn(keyResult.id, undefined);
+      const current = this.checkInDraft;
+      if (current?.keyResult.id !== keyResult.id) return;
+      this.checkInDraft = {
+        ...current,
+        status: error instanceof ConflictError ? 'conflict' : 'failed',
+        error: error instanceof TandemError ? error : undefined,
+        reloaded: false,
+      };
+    }
+  }
+
+  /** After a conflict: the key result as stored now, for its value and version; the typed text stays. */
+  private async loadLatestForCheckIn(): Promise<void> {
+    const draft = this.checkInDraft;
+    const adapter = this.dataAdapter;
+    if (!draft || !adapter) return;
+    this.checkInDraft = { ...draft, status: 'reloading' };
+    try {
+      const latest = await adapter.getKeyResult(draft.keyResult.id);
+      const current = this.checkInDraft;
+      if (current?.keyResult.id !== latest.id) return;
+      this.checkInDraft = { ...current, keyResult: latest, status: 'editing', error: undefined, reloaded: true };
+    } catch (error) {
+      const current = this.checkInDraft;
+      if (current?.keyResult.id !== draft.keyResult.id) return;
+      this.checkInDraft = { ...current, status: 'failed', error: error instanceof TandemError ? error : undefined };
+    }
+  }
+
+  private closeCheckIn(): void {
+    this.checkInDialog?.close();
+  }
+
+  /** The dialog closed (saved, cancelled or Escape): focus goes back to the row it was opened from. */
+  private readonly onCheckInClose = (): void => {
+    const draft = this.checkInDraft;
+    if (!draft) return;
+    this.checkInDraft = null;
+    void this.focusRow(draft.rowKey);
+  };
+
+  private readonly onCheckInCancel = (event: Event): void => {
+    // Escape while saving would hide a failure that comes back: wait for the answer.
+    if (this.checkInDraft?.status === 'saving') event.preventDefault();
+  };
+
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
+    return html`${this.renderTreeTask()}${this.renderCheckInDialog()}`;
+  }
+
+  private renderTreeTask() {
     return this.treeTask.render({
       initial: () => renderLoading(this.t),
       // A reload keeps the tree (and focus) in place; only the first load shows the loading state.
@@ -612,6 +861,7 @@ export class TandemGoalTree extends TandemElement {
     const node = row.node;
     const tabStop = row.key === this.tabStopKey();
     const kind = row.group ? 'strategy' : node!.kind;
+    const mayCheckIn = this.mayCheckIn(row);
     return html`<div
       role="treeitem"
       part="row"
@@ -623,6 +873,7 @@ export class TandemGoalTree extends TandemElement {
       aria-posinset=${row.posInSet}
       aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
       aria-selected=${node ? String(row.key === this.selectedKey) : nothing}
+      aria-keyshortcuts=${mayCheckIn ? 'C' : nothing}
       tabindex=${tabStop ? 0 : -1}
     >
       <span class="cell title-cell" ${styleProperties({ '--_depth': String(row.level - 1) })}>
@@ -633,7 +884,7 @@ export class TandemGoalTree extends TandemElement {
           ${this.renderMeta(row)}
         </span>
       </span>
-      ${row.group ? this.renderPillarCells(row.group) : node!.kind === 'goal' ? this.renderGoalCells(node!.goal) : this.renderKeyResultCells(node!.keyResult)}
+      ${row.group ? this.renderPillarCells(row.group) : node!.kind === 'goal' ? this.renderGoalCells(node!.goal) : this.renderKeyResultCells(node!.keyResult, mayCheckIn)}
     </div>`;
   }
 
@@ -690,13 +941,20 @@ export class TandemGoalTree extends TandemElement {
       </span>`;
   }
 
-  private renderKeyResultCells(keyResult: KeyResult) {
+  private renderKeyResultCells(stored: KeyResult, mayCheckIn: boolean) {
     const { t, format } = this;
-    const assessment = this.view!.data.assessments.get(keyResult.id);
-    const confidence = keyResult.lastCheckIn?.confidence;
-    return html`<span class="cell owner"></span>
+    const assessment = this.view!.data.assessments.get(stored.id);
+    const pending = this.pendingCheckIns.get(stored.id);
+    const keyResult = pending ? { ...stored, current: pending.value } : stored;
+    const progress = pending ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
+    const confidence = pending ? pending.confidence : keyResult.lastCheckIn?.confidence;
+    return html`<span class="cell owner">
+        ${mayCheckIn
+          ? html`<button type="button" class="button check-in" data-action="check-in" tabindex="-1">${t('goalTree.checkIn.action')}</button>`
+          : nothing}
+      </span>
       <span class="cell state-cell value">${this.formatValue(keyResult)}</span>
-      ${this.renderProgress(assessment?.progress ?? 0, assessment?.pace ?? null)} ${this.renderPace(assessment?.pace ?? null)}
+      ${this.renderProgress(progress, assessment?.pace ?? null)} ${this.renderPace(assessment?.pace ?? null)}
       <span class="cell confidence">${confidence === undefined ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
       <span class="cell when">${t('goalTree.due', { date: format.date(keyResult.due) })}</span>`;
   }
@@ -715,6 +973,131 @@ export class TandemGoalTree extends TandemElement {
     </span>`;
   }
 
+  private renderCheckInDialog() {
+    const draft = this.checkInDraft;
+    return html`<dialog part="dialog" class="check-in" aria-labelledby="check-in-title" @close=${this.onCheckInClose} @cancel=${this.onCheckInCancel}>
+      ${draft ? this.renderCheckInForm(draft) : nothing}
+    </dialog>`;
+  }
+
+  private renderCheckInForm(draft: CheckInDraft) {
+    const { t } = this;
+    const { keyResult, fields, touched, status } = draft;
+    const issues = this.checkInIssues(draft);
+    const shown = (field: CheckInField) => (touched.has(field) ? issues[field] : undefined);
+    const busy = status === 'saving' || status === 'reloading';
+    const unit = keyResult.metric === 'percent' ? '%' : keyResult.metric === 'binary' ? '' : keyResult.unit;
+    const field = (name: CheckInField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) => {
+      const error = shown(name);
+      const describedBy = [error ? `check-in-${name}-error` : '', hint ? `check-in-${name}-hint` : ''].filter(Boolean).join(' ');
+      return html`<div class="field">
+        <label for=${`check-in-${name}`}>${label}</label>
+        ${control(describedBy || nothing)}
+        ${hint ? html`<span class="hint" id=${`check-in-${name}-hint`}>${hint}</span>` : nothing}
+        ${error ? html`<span class="field-error" id=${`check-in-${name}-error`}>${error}</span>` : nothing}
+      </div>`;
+    };
+    const onInput = (name: CheckInField) => (event: Event) =>
+      this.editCheckIn(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
+    const onChange = (name: CheckInField) => (event: Event) =>
+      this.editCheckIn(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, true);
+    return html`<form novalidate @submit=${this.onCheckInSubmit}>
+      <h2 id="check-in-title">${t('goalTree.checkIn.title', { title: keyResult.title })}</h2>
+      <p class="hint">${t('goalTree.checkIn.now', { value: this.formatValue(keyResult) })}</p>
+      ${field(
+        'value',
+        unit ? t('goalTree.checkIn.valueUnit', { unit }) : t('goalTree.checkIn.value'),
+        (describedBy) => html`<input
+          id="check-in-value"
+          name="value"
+          type="number"
+          step="any"
+          inputmode="decimal"
+          .value=${fields.value}
+          aria-invalid=${shown('value') ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput('value')}
+          @change=${onChange('value')}
+        />`,
+        keyResult.metric === 'binary' ? t('goalTree.checkIn.binaryHint') : undefined,
+      )}
+      ${field(
+        'confidence',
+        t('goalTree.checkIn.confidence'),
+        (describedBy) => html`<input
+          id="check-in-confidence"
+          name="confidence"
+          type="number"
+          min="0"
+          max="100"
+          step="1"
+          inputmode="numeric"
+          .value=${fields.confidence}
+          aria-invalid=${shown('confidence') ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput('confidence')}
+          @change=${onChange('confidence')}
+        />`,
+        t('goalTree.checkIn.confidenceHint'),
+      )}
+      ${field(
+        'note',
+        t('goalTree.checkIn.note'),
+        (describedBy) => html`<textarea
+          id="check-in-note"
+          name="note"
+          rows="3"
+          .value=${fields.note}
+          aria-invalid=${shown('note') ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput('note')}
+          @change=${onChange('note')}
+        ></textarea>`,
+      )}
+      ${field(
+        'blockers',
+        t('goalTree.checkIn.blockers'),
+        (describedBy) => html`<textarea
+          id="check-in-blockers"
+          name="blockers"
+          rows="2"
+          .value=${fields.blockers}
+          aria-invalid=${shown('blockers') ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${onInput('blockers')}
+          @change=${onChange('blockers')}
+        ></textarea>`,
+        t('goalTree.checkIn.blockersHint'),
+      )}
+      ${this.renderCheckInStatus(draft)}
+      <div class="dialog-actions">
+        <button type="button" class="button" @click=${this.closeCheckIn} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
+        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
+          ${status === 'saving' ? t('goalTree.checkIn.saving') : t('goalTree.checkIn.save')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderCheckInStatus(draft: CheckInDraft) {
+    const { t } = this;
+    if (draft.status === 'conflict') {
+      return html`<div class="form-error" role="alert" data-error="conflict">
+        <span>${t('goalTree.checkIn.conflict')}</span>
+        <button type="button" class="button" @click=${() => void this.loadLatestForCheckIn()}>${t('goalTree.checkIn.loadLatest')}</button>
+      </div>`;
+    }
+    if (draft.status === 'failed') {
+      return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
+        <span>${draft.error ? draft.error.localizedMessage(this.activeLocale) : t('state.error')}</span>
+        <button type="button" class="button" @click=${() => void this.saveCheckIn()}>${t('action.retry')}</button>
+      </div>`;
+    }
+    return html`<div class="form-status" role="status">
+      ${draft.reloaded ? t('goalTree.checkIn.loadedLatest', { value: this.formatValue(draft.keyResult) }) : nothing}
+    </div>`;
+  }
+
   /** "40 of 100 users", "¥1.2m of ¥2m", "Done". */
   private formatValue(keyResult: KeyResult): string {
     const { t, format } = this;
@@ -722,7 +1105,8 @@ export class TandemGoalTree extends TandemElement {
     let value = (amount: number) => format.number(amount);
     let unit = keyResult.unit ? ` ${keyResult.unit}` : '';
     if (keyResult.metric === 'percent') {
-      value = (amount) => format.percent(amount / 100, 1);
+      // Two decimals: rates such as a 0.34% crash rate are common key results.
+      value = (amount) => format.percent(amount / 100, 2);
       unit = '';
     } else if (keyResult.metric === 'currency') {
       try {

@@ -1,0 +1,231 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/widgets/goal-tree/goal-tree.js';
+import type { CheckInResult, DataAdapter, NewCheckIn } from '../../src/data/adapter.js';
+import { NetworkError } from '../../src/data/errors.js';
+import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { TandemCheckInEvent } from '../../src/events/check-in.js';
+import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
+import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
+
+let storeCount = 0;
+
+/** A fresh seeded company per test (check-ins change it), signed in as a persona. */
+async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas }> {
+  storeCount += 1;
+  const store = await openMemoryStore({ name: `goal-tree-check-in-${storeCount}` });
+  const info = await store.seed({ seed: 2026 });
+  await store.signIn(info.personas[persona]);
+  return { store, personas: info.personas };
+}
+
+/** The store, with its own `checkIn` replaced. */
+function withCheckIn(store: TandemStore, checkIn: (input: NewCheckIn) => Promise<CheckInResult>): DataAdapter {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'checkIn') return checkIn;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as DataAdapter;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const dialogOf = (el: Element) => shadow(el).querySelector('dialog')!;
+const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`#check-in-${name}`)!;
+const row = (el: Element, key: string) => shadow(el).querySelector<HTMLElement>(`[data-key="${key}"]`)!;
+/** Key-result rows offering a check-in. */
+const checkInRows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[data-kind=keyResult][aria-keyshortcuts]')];
+
+async function renderTree(adapter: DataAdapter, root: string, locale = 'en'): Promise<TandemGoalTree> {
+  const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} root=${root} locale=${locale}></tandem-goal-tree>`);
+  await waitUntil(() => shadow(el).querySelector('[data-kind=keyResult]'), 'key results shown', { timeout: 10_000 });
+  await aTimeout(50);
+  return el;
+}
+
+/** The employee's tree, and their first key result they may check in on, opened from the keyboard. */
+async function openFromKeyboard(el: TandemGoalTree): Promise<string> {
+  await waitUntil(() => checkInRows(el).length > 0, 'a key result to check in on');
+  const target = checkInRows(el)[0]!;
+  target.focus();
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
+  await waitUntil(() => dialogOf(el).open, 'dialog open');
+  await el.updateComplete;
+  return target.dataset['key']!.slice('keyResult:'.length);
+}
+
+async function type(el: TandemGoalTree, name: string, value: string): Promise<void> {
+  const input = field(el, name);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function submit(el: TandemGoalTree): Promise<void> {
+  shadow(el).querySelector<HTMLButtonElement>('dialog button[type=submit]')!.click();
+  await el.updateComplete;
+}
+
+const valueText = (el: Element, keyResultId: string) => row(el, `keyResult:${keyResultId}`).querySelector('.value')!.textContent!.trim();
+
+/** A value the key result does not have yet, valid for its metric. */
+function nextValue(keyResult: { metric: string; current: number; target: number }): number {
+  if (keyResult.metric === 'binary') return keyResult.current >= 1 ? 0 : 1;
+  return keyResult.current === keyResult.target ? keyResult.current - 1 : keyResult.target;
+}
+
+describe('<tandem-goal-tree> check-in', () => {
+  ignoreResizeObserverLoop();
+
+  it('opens from a key result with C: a labelled modal, focus in the value field, back on the row after Escape', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me');
+    const id = await openFromKeyboard(el);
+    const dialog = dialogOf(el);
+    const keyResult = await store.getKeyResult(id);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(shadow(el).getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(`Check in: ${keyResult.title}`);
+    expect(shadow(el).activeElement).to.equal(field(el, 'value'));
+    expect(field(el, 'value').value).to.equal(String(keyResult.current));
+    await expect(el).to.be.accessible();
+    // requestClose() goes through `cancel` then `close`, as Escape does.
+    dialog.requestClose();
+    await waitUntil(() => !dialog.open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'focus back on the row');
+  });
+
+  it('shows the validation message next to the field', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me');
+    await openFromKeyboard(el);
+    await type(el, 'confidence', '150');
+    const input = field(el, 'confidence');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const error = shadow(el).getElementById('check-in-confidence-error')!;
+    expect(error.textContent).to.equal('Enter a percentage from 0 to 100.');
+    expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('check-in-confidence-error');
+    expect(error.parentElement).to.equal(input.parentElement);
+    await type(el, 'value', '');
+    expect(shadow(el).getElementById('check-in-value-error')!.textContent).to.equal('This field is required.');
+    await submit(el);
+    expect(dialogOf(el).open).to.equal(true);
+    expect(shadow(el).activeElement).to.equal(field(el, 'value'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks in: the row and the store take the value, and tandem-check-in carries the records', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me');
+    const id = await openFromKeyboard(el);
+    const before = await store.getKeyResult(id);
+    const value = nextValue(before);
+    const events: TandemCheckInEvent[] = [];
+    el.addEventListener('tandem-check-in', (event) => events.push(event));
+    await type(el, 'value', String(value));
+    await type(el, 'confidence', '65');
+    await type(el, 'note', 'Two pilots signed');
+    await type(el, 'blockers', 'Legal review');
+    const shownBefore = valueText(el, id);
+    await submit(el);
+    await waitUntil(() => events.length === 1, 'tandem-check-in');
+    const [event] = events;
+    expect(event!.bubbles && event!.composed).to.equal(true);
+    expect(event!.checkIn).to.include({ keyResultId: id, value, confidence: 0.65, note: 'Two pilots signed', blockers: 'Legal review' });
+    expect(event!.keyResult).to.include({ id, current: value, version: before.version + 1 });
+    const stored = await store.listCheckIns({ keyResultId: id });
+    expect(stored.at(-1)).to.deep.equal(event!.checkIn);
+    await waitUntil(() => !dialogOf(el).open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'closed, focus on the row');
+    expect(valueText(el, id)).not.to.equal(shownBefore);
+    expect(row(el, `keyResult:${id}`).textContent).to.contain('Confidence 65%');
+  });
+
+  it('shows the value at once and rolls back on failure, keeping what was typed, with the reason and a retry', async () => {
+    const { store } = await seededStore('employee');
+    let fail!: (error: Error) => void;
+    let calls = 0;
+    const adapter = withCheckIn(store, (input) => {
+      calls += 1;
+      return calls === 1 ? new Promise((_resolve, reject) => (fail = reject)) : store.checkIn(input);
+    });
+    const el = await renderTree(adapter, 'me');
+    const id = await openFromKeyboard(el);
+    const before = await store.getKeyResult(id);
+    const shownBefore = valueText(el, id);
+    const storedBefore = (await store.listCheckIns({ keyResultId: id })).length;
+    await type(el, 'value', String(nextValue(before)));
+    await type(el, 'confidence', '40');
+    await type(el, 'note', '客户推迟了签约');
+    await submit(el);
+    expect(valueText(el, id)).not.to.equal(shownBefore);
+    expect(row(el, `keyResult:${id}`).textContent).to.contain('Confidence 40%');
+    fail(new NetworkError('offline'));
+    await waitUntil(() => shadow(el).querySelector('.form-error'), 'error shown');
+    expect(valueText(el, id)).to.equal(shownBefore);
+    expect(dialogOf(el).open).to.equal(true);
+    expect(shadow(el).querySelector('.form-error')!.textContent).to.contain(new NetworkError('offline').localizedMessage('en'));
+    expect([field(el, 'value').value, field(el, 'confidence').value, field(el, 'note').value]).to.deep.equal([
+      String(nextValue(before)),
+      '40',
+      '客户推迟了签约',
+    ]);
+    expect(await store.listCheckIns({ keyResultId: id })).to.have.length(storedBefore);
+    await expect(el).to.be.accessible();
+    // Retry sends what was kept, and this time the store takes it.
+    shadow(el).querySelector<HTMLButtonElement>('.form-error button')!.click();
+    await waitUntil(() => !dialogOf(el).open, 'saved on retry');
+    expect((await store.listCheckIns({ keyResultId: id })).at(-1)).to.include({ note: '客户推迟了签约', confidence: 0.4 });
+  });
+
+  it('says so on a conflict, loads the latest value keeping the typed text, then saves', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me');
+    const id = await openFromKeyboard(el);
+    await type(el, 'note', 'Mine');
+    await type(el, 'confidence', '80');
+    // The key result changes underneath: a check-in saved elsewhere.
+    const stale = await store.getKeyResult(id);
+    await store.checkIn({ keyResultId: id, keyResultVersion: stale.version, value: nextValue(stale), confidence: 0.5 });
+    await submit(el);
+    await waitUntil(() => shadow(el).querySelector('[data-error=conflict]'), 'conflict shown');
+    expect(shadow(el).querySelector('[data-error=conflict]')!.textContent).to.contain('Someone checked in on this key result since you opened it');
+    const loadLatest = shadow(el).querySelector<HTMLButtonElement>('[data-error=conflict] button')!;
+    expect(loadLatest.textContent).to.equal('Load the latest value');
+    loadLatest.click();
+    await waitUntil(() => shadow(el).querySelector('.form-status')?.textContent?.includes('Latest value loaded'), 'latest loaded');
+    expect(field(el, 'note').value).to.equal('Mine');
+    expect(field(el, 'confidence').value).to.equal('80');
+    await submit(el);
+    await waitUntil(() => !dialogOf(el).open, 'saved');
+    const checkIns = await store.listCheckIns({ keyResultId: id });
+    expect(checkIns.at(-1)).to.include({ note: 'Mine', confidence: 0.8 });
+  });
+
+  it('offers no check-in to a person the rules do not allow (HR on an employee’s goals)', async () => {
+    const { store, personas } = await seededStore('hr');
+    const el = await renderTree(store, `person:${personas.employee}`);
+    await aTimeout(100);
+    expect(shadow(el).querySelectorAll('[data-kind=keyResult]').length).to.be.greaterThan(0);
+    expect(checkInRows(el)).to.have.length(0);
+    expect(shadow(el).querySelector('[data-action=check-in]')).to.equal(null);
+  });
+
+  it('offers it to the owner’s manager, up a management chain loaded with the tree', async () => {
+    const { store, personas } = await seededStore('manager');
+    const el = await renderTree(store, `person:${personas.employee}`);
+    await waitUntil(() => checkInRows(el).length > 0, 'a key result the manager may check in on');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks zh-CN', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me', 'zh-CN');
+    await waitUntil(() => checkInRows(el).length > 0, 'a key result to check in on');
+    expect(checkInRows(el)[0]!.querySelector('[data-action=check-in]')!.textContent).to.equal('更新进展');
+    await openFromKeyboard(el);
+    expect(shadow(el).getElementById('check-in-title')!.textContent).to.match(/^更新进展：/);
+    await type(el, 'confidence', '150');
+    expect(shadow(el).getElementById('check-in-confidence-error')!.textContent).to.equal('请输入 0 到 100 之间的百分比。');
+    expect(shadow(el).querySelector('label[for=check-in-note]')!.textContent).to.equal('备注');
+    await expect(el).to.be.accessible();
+  });
+});
