@@ -178,3 +178,12 @@ export function assessKeyResults(
   }
   return result;
 }
+
+/**
+ * Whether a goal has a pace at all. Only approved goals do: a draft, pending
+ * or rejected goal's work has not been agreed yet, so calling it "off track"
+ * would blame its owner for a plan nobody has signed off.
+ */
+export function isPaced(goal: Pick<Goal, 'status'>): boolean {
+  return goal.status === 'approved';
+}

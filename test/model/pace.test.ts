@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
+  isPaced,
   ELAPSED_AT_RISK_MARGIN,
   ELAPSED_ON_TRACK_MARGIN,
   FORECAST_AT_RISK_PROGRESS,
@@ -246,5 +247,12 @@ describe('assessKeyResults', () => {
     const result = assessKeyResults([kr], checkIns, q1, day('2026-01-12'), { baselineAt: q1.start });
     expect(result.get('k')!.forecast!.projectedAtDue).to.equal(90);
     expect(result.get('k')!.pace).to.equal('at-risk');
+  });
+});
+
+describe('isPaced', () => {
+  it('gives a pace to approved goals only', () => {
+    expect(isPaced({ status: 'approved' })).to.equal(true);
+    for (const status of ['draft', 'pending', 'rejected', 'archived'] as const) expect(isPaced({ status })).to.equal(false);
   });
 });

@@ -6,7 +6,7 @@
 import type { DataAdapter, GoalSet } from '../../data/adapter.js';
 import { directoryOf, type OrgDirectory } from '../../model/org.js';
 import { rollUpConfidence, rollUpProgress } from '../../model/progress.js';
-import { assessKeyResults, rollUpPace, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
+import { assessKeyResults, isPaced, rollUpPace, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
 import type { Cycle, Goal, Id, IsoDateTime, KeyResult, Person, Strategy } from '../../model/records.js';
 
 /**
@@ -60,6 +60,8 @@ export interface GoalTreeData {
   progress: Map<Id, number>;
   confidence: Map<Id, number | null>;
   pace: Map<Id, PaceStatus | null>;
+  /** Key results' pace, for those of approved goals only (see {@link isPaced}). */
+  keyResultPace: Map<Id, PaceStatus>;
   assessments: Map<Id, KeyResultAssessment>;
   /** The latest check-in on any of a goal's own key results. */
   lastCheckInAt: Map<Id, IsoDateTime>;
@@ -148,8 +150,12 @@ export async function loadGoalTree(
   const assessments = cycle
     ? assessKeyResults(whole.keyResults, checkIns, cycle, request.now, { baselineAt: cycle.start })
     : new Map<Id, KeyResultAssessment>();
+  const pacedGoalIds = new Set(whole.goals.filter(isPaced).map((goal) => goal.id));
   const paces = new Map<Id, PaceStatus>();
-  for (const [id, assessment] of assessments) paces.set(id, assessment.pace);
+  for (const keyResult of whole.keyResults) {
+    const assessment = assessments.get(keyResult.id);
+    if (assessment && pacedGoalIds.has(keyResult.goalId)) paces.set(keyResult.id, assessment.pace);
+  }
 
   const lastCheckInAt = new Map<Id, IsoDateTime>();
   for (const keyResult of shown.keyResults) {
@@ -169,6 +175,7 @@ export async function loadGoalTree(
     progress: rollUpProgress(whole.goals, whole.keyResults),
     confidence: rollUpConfidence(whole.goals, whole.keyResults),
     pace: rollUpPace(whole.goals, whole.keyResults, paces),
+    keyResultPace: paces,
     assessments,
     lastCheckInAt,
     focusGoalIds,
@@ -208,6 +215,7 @@ function emptyData(scope: GoalTreeScope, cycle: Cycle | undefined): GoalTreeData
     progress: new Map(),
     confidence: new Map(),
     pace: new Map(),
+    keyResultPace: new Map(),
     assessments: new Map(),
     lastCheckInAt: new Map(),
     focusGoalIds: [],

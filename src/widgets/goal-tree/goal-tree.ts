@@ -359,7 +359,7 @@ export class TandemGoalTree extends TandemElement {
       if (levelFilter && goal.level !== levelFilter) return false;
       if (ownerFilter && goal.ownerId !== ownerFilter) return false;
       if (atRiskOnly) {
-        const pace = node.kind === 'goal' ? data.pace.get(node.id) : data.assessments.get(node.id)?.pace;
+        const pace = node.kind === 'goal' ? data.pace.get(node.id) : data.keyResultPace.get(node.id);
         if (!needsAttention(pace)) return false;
       }
       const title = node.kind === 'goal' ? node.goal.title : node.keyResult.title;
@@ -943,7 +943,9 @@ export class TandemGoalTree extends TandemElement {
 
   private renderKeyResultCells(stored: KeyResult, mayCheckIn: boolean) {
     const { t, format } = this;
-    const assessment = this.view!.data.assessments.get(stored.id);
+    const { data } = this.view!;
+    const assessment = data.assessments.get(stored.id);
+    const pace = data.keyResultPace.get(stored.id) ?? null;
     const pending = this.pendingCheckIns.get(stored.id);
     const keyResult = pending ? { ...stored, current: pending.value } : stored;
     const progress = pending ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
@@ -954,7 +956,7 @@ export class TandemGoalTree extends TandemElement {
           : nothing}
       </span>
       <span class="cell state-cell value">${this.formatValue(keyResult)}</span>
-      ${this.renderProgress(progress, assessment?.pace ?? null)} ${this.renderPace(assessment?.pace ?? null)}
+      ${this.renderProgress(progress, pace)} ${this.renderPace(pace)}
       <span class="cell confidence">${confidence === undefined ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
       <span class="cell when">${t('goalTree.due', { date: format.date(keyResult.due) })}</span>`;
   }
