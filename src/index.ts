@@ -15,6 +15,7 @@ export * from './events/cycle-select.js';
 export * from './events/goal-select.js';
 export * from './events/goal-toggle.js';
 export * from './events/check-in.js';
+export * from './events/goal-change.js';
 export type * from './data/adapter.js';
 export * from './data/errors.js';
 export * from './i18n/index.js';

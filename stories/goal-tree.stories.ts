@@ -156,6 +156,21 @@ export const CheckIn: Story = {
   parameters: { tandem: { adapter: () => seededStore({ persona: 'employee' }) } },
 };
 
+/**
+ * The manager's team with their reports' goals waiting for approval. Filter
+ * by "Pending approval", then on a pending goal press `A` (or its Decide
+ * button) to approve or reject with a comment (required to reject), or mark
+ * several with `X` (or their checkboxes) and approve them at once from the
+ * bar above the tree. `tandem-goal-change` fires once the store has each
+ * decision.
+ */
+export const ManagerApprovals: Story = {
+  name: 'Manager with pending approvals',
+  parameters: { tandem: { adapter: () => seededStore({ persona: 'manager' }) } },
+  loaders: [async () => ({ root: await personaRoot('manager', 'org-unit') })],
+  render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
+};
+
 export const Loading: Story = {
   parameters: { tandem: { adapter: pendingAdapter } },
 };

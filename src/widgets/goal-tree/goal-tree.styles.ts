@@ -270,13 +270,15 @@ export const goalTreeStyles = css`
   }
 
   /* The row's check-in action: compact, so the row keeps its height. */
-  .row .check-in {
+  .row .check-in,
+  .row .row-action {
     min-height: 1.75rem;
     padding: 0 ${token('space-s')};
     font-size: ${token('font-size-s')};
   }
 
-  dialog.check-in {
+  dialog.check-in,
+  dialog.approval {
     width: min(30rem, calc(100vw - 2 * ${token('space-l')}));
     padding: ${token('space-l')};
     border: 1px solid ${token('color-border')};
@@ -286,28 +288,86 @@ export const goalTreeStyles = css`
     box-shadow: ${token('shadow-raised')};
   }
 
-  dialog.check-in::backdrop {
+  dialog.check-in::backdrop,
+  dialog.approval::backdrop {
     background: color-mix(in srgb, ${token('color-text')} 35%, transparent);
   }
 
-  dialog.check-in form {
+  dialog.check-in form,
+  dialog.approval form {
     display: grid;
     gap: ${token('space-m')};
   }
 
-  dialog.check-in h2 {
+  dialog.check-in h2,
+  dialog.approval h2 {
     margin: 0;
     font-size: ${token('font-size-l')};
   }
 
-  dialog.check-in .hint {
+  dialog.check-in .hint,
+  dialog.approval .hint {
     margin: 0;
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-s')};
   }
 
-  dialog.check-in textarea {
+  dialog.check-in textarea,
+  dialog.approval textarea {
     resize: vertical;
+  }
+
+  /* A goal row's approval actions, after the title: compact, so the row keeps its height. */
+  .row-actions {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: ${token('space-xs')};
+    margin-inline-start: auto;
+  }
+
+  /* The batch mark: drawn as a checkbox; the row carries its state (aria-checked). */
+  .mark {
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid ${token('color-text-muted')};
+    border-radius: ${token('radius-s')};
+    background: ${token('color-surface')};
+    cursor: pointer;
+  }
+
+  .mark[data-marked] {
+    border-color: ${token('color-accent')};
+    background: ${token('color-accent')};
+    box-shadow: inset 0 0 0 2px ${token('color-surface')};
+  }
+
+  .approval-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+    padding: ${token('space-s')} ${token('space-l')};
+    border-bottom: 1px solid ${token('color-border')};
+    background: ${token('color-surface-raised')};
+  }
+
+  .batch-outcome {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+  }
+
+  .batch-failed {
+    flex-basis: 100%;
+    margin: 0;
+    padding-inline-start: ${token('space-l')};
+    color: ${token('color-danger')};
+  }
+
+  .batch-error {
+    color: ${token('color-danger')};
   }
 
   .form-error {

@@ -9,6 +9,7 @@ import { DataChangeController } from '../../controllers/data-change-controller.j
 import { ConflictError, TandemError } from '../../data/errors.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import { TandemCheckInEvent } from '../../events/check-in.js';
+import { TandemGoalChangeEvent, type GoalChangeKind } from '../../events/goal-change.js';
 import { TandemGoalSelectEvent } from '../../events/goal-select.js';
 import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
 import { translateMessage } from '../../i18n/locale.js';
@@ -29,10 +30,10 @@ import {
 } from '../../model/goal-tree.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
 import { displayName } from '../../model/people.js';
-import { canCheckIn } from '../../model/permissions.js';
+import { canCheckIn, canDecideGoal, canSubmitGoal } from '../../model/permissions.js';
 import { keyResultProgress, weightedMean } from '../../model/progress.js';
 import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
-import { validateCheckInFields, type ValidationIssue } from '../../model/validation.js';
+import { validateCheckInFields, validateRejection, type ValidationIssue } from '../../model/validation.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
@@ -100,6 +101,57 @@ interface PendingCheckIn {
   readonly version?: number;
 }
 
+/** The approval dialog: the comment typed is kept through failures, conflicts and reloads. */
+interface DecisionDraft {
+  /** The goal as the dialog last read it: its `version` goes with the decision. */
+  readonly goal: Goal;
+  readonly rowKey: NodeKey;
+  readonly comment: string;
+  /** The comment's message shows once a rejection was tried. */
+  readonly touched: boolean;
+  readonly status: 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
+  /** The decision last tried, for the retry. */
+  readonly decision?: 'approve' | 'reject';
+  readonly error?: TandemError | undefined;
+  readonly reloaded?: boolean;
+}
+
+/** A status change on its way or just saved: the row shows it until the reload brings the stored goal. */
+interface PendingStatus {
+  readonly status: GoalStatus;
+  /** The goal's version once saved; `undefined` while the change is on its way. */
+  readonly version?: number;
+}
+
+/** A failed submission, shown above the tree (submitting has no dialog to show it in). */
+interface SubmitFailure {
+  readonly title: string;
+  readonly error: TandemError | undefined;
+}
+
+/** What a batch approval did. `error`: the whole request failed. */
+interface BatchOutcome {
+  readonly approved: number;
+  readonly failed: readonly { readonly id: Id; readonly title: string; readonly message: string }[];
+  readonly error?: string;
+}
+
+/** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
+function failureOf(error: unknown): { status: 'conflict' | 'failed'; error: TandemError | undefined } {
+  return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
+}
+
+/** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
+function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
+  if (!dialog) return;
+  if (open && !dialog.open) {
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>(focusSelector)?.focus();
+  } else if (!open && dialog.open) {
+    dialog.close();
+  }
+}
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
@@ -128,6 +180,15 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * the reason on every key result would drown the tree. (`C` is not taken
  * for type-ahead on such a row, unless it continues a prefix being typed.)
  *
+ * Approval: on a goal the signed-in person owns that is a draft or was
+ * rejected (`canSubmitGoal`), `S` or the row's "Submit" button submits it for
+ * approval. On a pending goal they may decide (`canDecideGoal`: the owner's
+ * managers or HR), `A` or "Decide" opens a dialog with the goal, its owner, a
+ * comment (required to reject) and Approve / Reject; `X` (or the row's
+ * checkbox) marks such goals, and the bar above the tree approves the marked
+ * ones at once, listing any that failed with the reason. Status changes show
+ * at once and go back on failure, keeping the comment typed.
+ *
  * `root` scopes the tree: `goal:<id>` (a goal and its cascade),
  * `org-unit:<id>` (the goals of a unit and the units below it),
  * `person:<id>` (a person's goals with their ancestors) or `me` (the
@@ -138,6 +199,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  *
  * @fires tandem-goal-select - A goal or key result was selected (Enter, Space or click). `event.kind` is `goal` or `keyResult`, `event.id` its id, `event.goal` the goal (for a key result, its goal) and `event.keyResult` the key result.
  * @fires tandem-check-in - A check-in on a key result was saved. `event.checkIn` is the stored check-in, `event.keyResult` the key result with its new value and version.
+ * @fires tandem-goal-change - A goal was submitted, approved or rejected and the store has it. `event.goal` is the goal as stored, `event.change` is `submitted`, `approved` or `rejected`. A batch approval fires one per goal approved.
  * @fires tandem-goal-toggle - A row was expanded or collapsed. `event.kind` is `goal` or `strategy`, `event.id` the goal's or pillar's id (`null` for goals not linked to strategy), `event.expanded` the new state.
  *
  * @csspart toolbar - The search box and filters.
@@ -145,7 +207,8 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * @csspart row - One row: a strategy pillar, goal or key result.
  * @csspart match - A highlighted search match inside a title.
  * @csspart state - The loading, empty, error or forbidden message.
- * @csspart dialog - The check-in dialog.
+ * @csspart dialog - The check-in and approval dialogs.
+ * @csspart approval-bar - The bar that approves the marked goals, and reports what it did.
  *
  * @cssprop --tandem-goal-tree-indent - Indent per level (default 1.25rem).
  * @cssprop --tandem-goal-tree-row-height - Minimum row height (default 2.75rem).
@@ -180,8 +243,11 @@ export class TandemGoalTree extends TandemElement {
   @query('lit-virtualizer')
   private virtualizer!: LitVirtualizer<TreeRow> | null;
 
-  @query('dialog')
+  @query('dialog.check-in')
   private checkInDialog!: HTMLDialogElement | null;
+
+  @query('dialog.approval')
+  private approvalDialog!: HTMLDialogElement | null;
 
   /** The check-in being written; `null`: the dialog is closed. */
   @state()
@@ -190,6 +256,27 @@ export class TandemGoalTree extends TandemElement {
   /** Check-ins shown before the tree reloads them, by key result id. */
   @state()
   private pendingCheckIns: ReadonlyMap<Id, PendingCheckIn> = new Map();
+
+  /** The approval being decided; `null`: the dialog is closed. */
+  @state()
+  private decisionDraft: DecisionDraft | null = null;
+
+  /** Status changes shown before the tree reloads them, by goal id. */
+  @state()
+  private pendingStatuses: ReadonlyMap<Id, PendingStatus> = new Map();
+
+  /** Pending goals marked for batch approval. */
+  @state()
+  private marked: ReadonlySet<Id> = new Set();
+
+  @state()
+  private batchStatus: 'idle' | 'approving' = 'idle';
+
+  @state()
+  private batchOutcome: BatchOutcome | null = null;
+
+  @state()
+  private submitFailure: SubmitFailure | null = null;
 
   /** Rows the person opened (without a search or filter). */
   @state()
@@ -259,18 +346,23 @@ export class TandemGoalTree extends TandemElement {
     if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
     if (this.view) this.flatten(this.view);
     if (rebuilt && this.pendingCheckIns.size > 0) this.dropReloadedCheckIns(data!);
+    if (rebuilt && this.pendingStatuses.size > 0) this.dropReloadedStatuses(data!);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const dialog = this.checkInDialog;
-    if (!dialog) return;
-    if (this.checkInDraft && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLInputElement>('#check-in-value')?.focus();
-    } else if (!this.checkInDraft && dialog.open) {
-      dialog.close();
+    syncDialog(this.checkInDialog, this.checkInDraft !== null, '#check-in-value');
+    syncDialog(this.approvalDialog, this.decisionDraft !== null, '#approval-comment');
+  }
+
+  /** Status changes the loaded data now holds are shown from it, no longer from memory. */
+  private dropReloadedStatuses(data: GoalTreeData): void {
+    const pending = new Map(this.pendingStatuses);
+    for (const goal of data.goals) {
+      const saved = pending.get(goal.id)?.version;
+      if (saved !== undefined && goal.version >= saved) pending.delete(goal.id);
     }
+    if (pending.size !== this.pendingStatuses.size) this.pendingStatuses = pending;
   }
 
   /** Saved check-ins the loaded data now holds are shown from it, no longer from memory. */
@@ -485,9 +577,23 @@ export class TandemGoalTree extends TandemElement {
     const index = this.rowIndex.get(row.key)!;
     const rows = this.rows;
     let target: TreeRow | undefined;
-    if ((event.key === 'c' || event.key === 'C') && performance.now() - this.typedAt > TYPE_AHEAD_MS && this.mayCheckIn(row)) {
+    // Action keys are not taken for type-ahead on a row offering them, unless they continue a prefix being typed.
+    const actionKey = performance.now() - this.typedAt > TYPE_AHEAD_MS ? event.key.toLowerCase() : '';
+    if (actionKey === 'c' && this.mayCheckIn(row)) {
       event.preventDefault();
       this.openCheckIn(row);
+      return;
+    }
+    const goal = this.rowGoal(row);
+    if (goal && actionKey === 's' && this.maySubmit(goal)) {
+      event.preventDefault();
+      void this.submitGoal(goal);
+      return;
+    }
+    if (goal && (actionKey === 'a' || actionKey === 'x') && this.mayDecide(goal)) {
+      event.preventDefault();
+      if (actionKey === 'a') this.openDecision(row, goal);
+      else this.toggleMark(goal.id);
       return;
     }
     switch (event.key) {
@@ -555,6 +661,22 @@ export class TandemGoalTree extends TandemElement {
     const onCheckIn = event.composedPath().some((target) => target instanceof HTMLElement && target.dataset['action'] === 'check-in');
     if (onCheckIn && this.mayCheckIn(row)) {
       this.openCheckIn(row);
+      return;
+    }
+    const action = event
+      .composedPath()
+      .find((target): target is HTMLElement => target instanceof HTMLElement && target.dataset['action'] !== undefined)?.dataset['action'];
+    const goal = this.rowGoal(row);
+    if (goal && action === 'submit' && this.maySubmit(goal)) {
+      void this.submitGoal(goal);
+      return;
+    }
+    if (goal && action === 'decide' && this.mayDecide(goal)) {
+      this.openDecision(row, goal);
+      return;
+    }
+    if (goal && action === 'mark' && this.mayDecide(goal)) {
+      this.toggleMark(goal.id);
       return;
     }
     if (onTwisty) this.setExpanded(row, !row.expanded);
@@ -737,10 +859,191 @@ export class TandemGoalTree extends TandemElement {
     if (this.checkInDraft?.status === 'saving') event.preventDefault();
   };
 
+  // ── Approval ──────────────────────────────────────────────────────────────
+
+  /** A goal row's goal, with any status change on its way applied. */
+  private rowGoal(row: TreeRow): Goal | undefined {
+    return row.node?.kind === 'goal' ? this.effectiveGoal(row.node.goal) : undefined;
+  }
+
+  private effectiveGoal(goal: Goal): Goal {
+    const pending = this.pendingStatuses.get(goal.id);
+    return pending ? { ...goal, status: pending.status } : goal;
+  }
+
+  /** `canSubmitGoal` for the signed-in person. */
+  private maySubmit(goal: Goal): boolean {
+    const person = this.session?.person;
+    return person !== undefined && this.view !== undefined && canSubmitGoal(person, goal, this.view.data.directory).allowed;
+  }
+
+  /** `canDecideGoal` for the signed-in person: the management chains come with the tree's data. */
+  private mayDecide(goal: Goal): boolean {
+    const person = this.session?.person;
+    return person !== undefined && this.view !== undefined && canDecideGoal(person, goal, this.view.data.directory).allowed;
+  }
+
+  private setPendingStatus(goalId: Id, pending: PendingStatus | undefined): void {
+    const next = new Map(this.pendingStatuses);
+    if (pending) next.set(goalId, pending);
+    else next.delete(goalId);
+    this.pendingStatuses = next;
+  }
+
+  /** Submits optimistically: the row shows "Pending approval" at once, and goes back with the reason if refused. */
+  private async submitGoal(goal: Goal): Promise<void> {
+    const adapter = this.dataAdapter;
+    if (!adapter) return;
+    this.submitFailure = null;
+    this.setPendingStatus(goal.id, { status: 'pending' });
+    try {
+      const stored = await adapter.submitGoal(goal.id, goal.version);
+      this.setPendingStatus(goal.id, { status: stored.status, version: stored.version });
+      this.dispatchEvent(new TandemGoalChangeEvent(stored, 'submitted'));
+    } catch (error) {
+      this.setPendingStatus(goal.id, undefined);
+      this.submitFailure = { title: goal.title, error: error instanceof TandemError ? error : undefined };
+    }
+  }
+
+  private toggleMark(goalId: Id): void {
+    const next = new Set(this.marked);
+    if (next.has(goalId)) next.delete(goalId);
+    else next.add(goalId);
+    this.marked = next;
+    this.batchOutcome = null;
+  }
+
+  /** Marked goals still pending that the person may decide (a reload may have changed them). */
+  private markedGoals(): Goal[] {
+    const goalsById = this.view?.goalsById;
+    if (!goalsById) return [];
+    return [...this.marked].flatMap((id) => {
+      const goal = goalsById.get(id);
+      return goal && this.mayDecide(this.effectiveGoal(goal)) ? [goal] : [];
+    });
+  }
+
+  /** Approves the marked goals in one request; each succeeds or fails on its own, and the failures are listed with their reasons. */
+  private async approveMarked(): Promise<void> {
+    const adapter = this.dataAdapter;
+    const goals = this.markedGoals();
+    if (!adapter || goals.length === 0 || this.batchStatus === 'approving') return;
+    this.batchStatus = 'approving';
+    this.batchOutcome = null;
+    for (const goal of goals) this.setPendingStatus(goal.id, { status: 'approved' });
+    const titles = new Map(goals.map((goal) => [goal.id, goal.title]));
+    try {
+      const result = await adapter.approveGoals(goals.map((goal) => ({ id: goal.id, version: goal.version })));
+      for (const stored of result.succeeded) this.setPendingStatus(stored.id, { status: stored.status, version: stored.version });
+      for (const { id } of result.failed) this.setPendingStatus(id, undefined);
+      this.batchOutcome = {
+        approved: result.succeeded.length,
+        failed: result.failed.map(({ id, error }) => ({ id, title: titles.get(id) ?? id, message: error.localizedMessage(this.activeLocale) })),
+      };
+      this.marked = new Set(result.failed.map(({ id }) => id));
+      for (const stored of result.succeeded) this.dispatchEvent(new TandemGoalChangeEvent(stored, 'approved'));
+    } catch (error) {
+      for (const goal of goals) this.setPendingStatus(goal.id, undefined);
+      const reason = error instanceof TandemError ? error.localizedMessage(this.activeLocale) : this.t('state.error');
+      this.batchOutcome = { approved: 0, failed: [], error: reason };
+    } finally {
+      this.batchStatus = 'idle';
+    }
+  }
+
+  private openDecision(row: TreeRow, goal: Goal): void {
+    this.focusKey = row.key;
+    this.decisionDraft = { goal, rowKey: row.key, comment: '', touched: false, status: 'editing' };
+  }
+
+  /** The comment's message, once a rejection was tried without one. */
+  private rejectionIssue(draft: DecisionDraft): string | undefined {
+    if (!draft.touched) return undefined;
+    const issue = validateRejection({ comment: draft.comment })[0];
+    return issue ? translateMessage(this.activeLocale, issue.message) : undefined;
+  }
+
+  private readonly onDecisionSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.decide('approve');
+  };
+
+  /**
+   * Decides optimistically: the row shows the new status at once and goes
+   * back if the adapter refuses; the dialog stays open while saving, so a
+   * failure shows where the comment was typed, with the comment kept.
+   */
+  private async decide(decision: 'approve' | 'reject'): Promise<void> {
+    const draft = this.decisionDraft;
+    const adapter = this.dataAdapter;
+    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
+    if (decision === 'reject' && validateRejection({ comment: draft.comment }).length > 0) {
+      this.decisionDraft = { ...draft, touched: true };
+      await this.updateComplete;
+      this.approvalDialog?.querySelector<HTMLElement>('#approval-comment')?.focus();
+      return;
+    }
+    const { goal } = draft;
+    const comment = draft.comment.trim();
+    this.setPendingStatus(goal.id, { status: decision === 'approve' ? 'approved' : 'rejected' });
+    this.decisionDraft = { ...draft, status: 'saving', decision, error: undefined };
+    try {
+      const stored =
+        decision === 'approve'
+          ? await adapter.approveGoal(goal.id, goal.version, comment || undefined)
+          : await adapter.rejectGoal(goal.id, goal.version, comment);
+      this.setPendingStatus(goal.id, { status: stored.status, version: stored.version });
+      if (this.marked.has(goal.id)) this.toggleMark(goal.id);
+      if (this.decisionDraft?.goal.id === goal.id) this.closeDecision();
+      const change: GoalChangeKind = decision === 'approve' ? 'approved' : 'rejected';
+      this.dispatchEvent(new TandemGoalChangeEvent(stored, change));
+    } catch (error) {
+      this.setPendingStatus(goal.id, undefined);
+      const current = this.decisionDraft;
+      if (current?.goal.id !== goal.id) return;
+      this.decisionDraft = { ...current, ...failureOf(error), reloaded: false };
+    }
+  }
+
+  /** After a conflict: the goal as stored now, for its version; the comment stays. */
+  private async reloadDecisionGoal(): Promise<void> {
+    const draft = this.decisionDraft;
+    const adapter = this.dataAdapter;
+    if (!draft || !adapter) return;
+    this.decisionDraft = { ...draft, status: 'reloading' };
+    try {
+      const latest = await adapter.getGoal(draft.goal.id);
+      const current = this.decisionDraft;
+      if (current?.goal.id !== latest.id) return;
+      this.decisionDraft = { ...current, goal: latest, status: 'editing', error: undefined, reloaded: true };
+    } catch (error) {
+      const current = this.decisionDraft;
+      if (current?.goal.id !== draft.goal.id) return;
+      this.decisionDraft = { ...current, status: 'failed', error: error instanceof TandemError ? error : undefined };
+    }
+  }
+
+  private closeDecision(): void {
+    this.approvalDialog?.close();
+  }
+
+  /** The dialog closed (decided, cancelled or Escape): focus goes back to the row it was opened from. */
+  private readonly onDecisionClose = (): void => {
+    const draft = this.decisionDraft;
+    if (!draft) return;
+    this.decisionDraft = null;
+    void this.focusRow(draft.rowKey);
+  };
+
+  private readonly onDecisionCancel = (event: Event): void => {
+    if (this.decisionDraft?.status === 'saving') event.preventDefault();
+  };
+
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}${this.renderCheckInDialog()}`;
+    return html`${this.renderTreeTask()}${this.renderCheckInDialog()}${this.renderApprovalDialog()}`;
   }
 
   private renderTreeTask() {
@@ -767,6 +1070,7 @@ export class TandemGoalTree extends TandemElement {
     return html`
       ${this.renderToolbar(view)}
       <div class="summary" role="status">${this.renderSummary()}</div>
+      ${this.renderApprovalBar()}
       <div class="scroll">
         ${this.rows.length === 0
           ? renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))
@@ -862,6 +1166,10 @@ export class TandemGoalTree extends TandemElement {
     const tabStop = row.key === this.tabStopKey();
     const kind = row.group ? 'strategy' : node!.kind;
     const mayCheckIn = this.mayCheckIn(row);
+    const goal = this.rowGoal(row);
+    const maySubmit = goal !== undefined && this.maySubmit(goal);
+    const mayDecide = goal !== undefined && this.mayDecide(goal);
+    const shortcuts = [mayCheckIn ? 'C' : '', maySubmit ? 'S' : '', mayDecide ? 'A X' : ''].filter(Boolean).join(' ');
     return html`<div
       role="treeitem"
       part="row"
@@ -873,7 +1181,8 @@ export class TandemGoalTree extends TandemElement {
       aria-posinset=${row.posInSet}
       aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
       aria-selected=${node ? String(row.key === this.selectedKey) : nothing}
-      aria-keyshortcuts=${mayCheckIn ? 'C' : nothing}
+      aria-checked=${mayDecide ? String(this.marked.has(goal.id)) : nothing}
+      aria-keyshortcuts=${shortcuts || nothing}
       tabindex=${tabStop ? 0 : -1}
     >
       <span class="cell title-cell" ${styleProperties({ '--_depth': String(row.level - 1) })}>
@@ -883,6 +1192,7 @@ export class TandemGoalTree extends TandemElement {
           <span class="title" title=${this.titleOf(row)}>${this.renderTitle(this.titleOf(row))}</span>
           ${this.renderMeta(row)}
         </span>
+        ${goal ? this.renderGoalActions(goal, maySubmit, mayDecide) : nothing}
       </span>
       ${row.group ? this.renderPillarCells(row.group) : node!.kind === 'goal' ? this.renderGoalCells(node!.goal) : this.renderKeyResultCells(node!.keyResult, mayCheckIn)}
     </div>`;
@@ -923,8 +1233,28 @@ export class TandemGoalTree extends TandemElement {
       <span class="cell when"></span>`;
   }
 
-  private renderGoalCells(goal: Goal) {
+  /** A goal row's approval buttons; out of the tab order like the check-in button: the row's keys reach them. */
+  private renderGoalActions(goal: Goal, maySubmit: boolean, mayDecide: boolean) {
+    if (!maySubmit && !mayDecide) return nothing;
+    const { t } = this;
+    return html`<span class="row-actions">
+      ${maySubmit
+        ? html`<button type="button" class="button row-action" data-action="submit" tabindex="-1">
+            ${t('goalTree.approval.submit')}
+          </button>`
+        : nothing}
+      ${mayDecide
+        ? html`<span class="mark" data-action="mark" ?data-marked=${this.marked.has(goal.id)} aria-hidden="true" title=${t('goalTree.approval.mark', { title: goal.title })}></span>
+            <button type="button" class="button row-action" data-action="decide" tabindex="-1">
+              ${t('goalTree.approval.decide')}
+            </button>`
+        : nothing}
+    </span>`;
+  }
+
+  private renderGoalCells(stored: Goal) {
     const { t, format } = this;
+    const goal = this.effectiveGoal(stored);
     const data = this.view!.data;
     const owner = data.people.get(goal.ownerId);
     const pace = data.pace.get(goal.id) ?? null;
@@ -1083,20 +1413,135 @@ export class TandemGoalTree extends TandemElement {
 
   private renderCheckInStatus(draft: CheckInDraft) {
     const { t } = this;
+    return this.renderDialogStatus(draft, {
+      conflict: t('goalTree.checkIn.conflict'),
+      reloadLabel: t('goalTree.checkIn.loadLatest'),
+      reload: () => void this.loadLatestForCheckIn(),
+      retry: () => void this.saveCheckIn(),
+      reloaded: t('goalTree.checkIn.loadedLatest', { value: this.formatValue(draft.keyResult) }),
+    });
+  }
+
+  /**
+   * A dialog's save outcome, shared by the check-in and approval dialogs: a
+   * conflict with a way to load the latest, another failure with its reason
+   * and a retry, or (in a live region) the note that the latest was loaded.
+   */
+  private renderDialogStatus(
+    draft: { status: string; error?: TandemError | undefined; reloaded?: boolean },
+    text: { conflict: string; reloadLabel: string; reload: () => void; retry: () => void; reloaded: string },
+  ) {
+    const { t } = this;
     if (draft.status === 'conflict') {
       return html`<div class="form-error" role="alert" data-error="conflict">
-        <span>${t('goalTree.checkIn.conflict')}</span>
-        <button type="button" class="button" @click=${() => void this.loadLatestForCheckIn()}>${t('goalTree.checkIn.loadLatest')}</button>
+        <span>${text.conflict}</span>
+        <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
       </div>`;
     }
     if (draft.status === 'failed') {
       return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
         <span>${draft.error ? draft.error.localizedMessage(this.activeLocale) : t('state.error')}</span>
-        <button type="button" class="button" @click=${() => void this.saveCheckIn()}>${t('action.retry')}</button>
+        <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
       </div>`;
     }
-    return html`<div class="form-status" role="status">
-      ${draft.reloaded ? t('goalTree.checkIn.loadedLatest', { value: this.formatValue(draft.keyResult) }) : nothing}
+    return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
+  }
+
+  private renderApprovalDialog() {
+    const draft = this.decisionDraft;
+    return html`<dialog part="dialog" class="approval" aria-labelledby="approval-title" @close=${this.onDecisionClose} @cancel=${this.onDecisionCancel}>
+      ${draft ? this.renderDecisionForm(draft) : nothing}
+    </dialog>`;
+  }
+
+  private renderDecisionForm(draft: DecisionDraft) {
+    const { t } = this;
+    const { goal, status } = draft;
+    const owner = this.view?.data.people.get(goal.ownerId);
+    const error = this.rejectionIssue(draft);
+    const busy = status === 'saving' || status === 'reloading';
+    const describedBy = ['approval-comment-hint', error ? 'approval-comment-error' : ''].filter(Boolean).join(' ');
+    return html`<form novalidate @submit=${this.onDecisionSubmit}>
+      <h2 id="approval-title">${t('goalTree.approval.title', { title: goal.title })}</h2>
+      ${owner ? html`<p class="hint">${t('goalTree.approval.owner', { name: displayName(owner, this.activeLocale).primary })}</p>` : nothing}
+      <div class="field">
+        <label for="approval-comment">${t('goalTree.approval.comment')}</label>
+        <textarea
+          id="approval-comment"
+          name="comment"
+          rows="3"
+          .value=${draft.comment}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${(event: Event) => {
+            if (this.decisionDraft) this.decisionDraft = { ...this.decisionDraft, comment: (event.target as HTMLTextAreaElement).value };
+          }}
+        ></textarea>
+        <span class="hint" id="approval-comment-hint">${t('goalTree.approval.commentHint')}</span>
+        ${error ? html`<span class="field-error" id="approval-comment-error">${error}</span>` : nothing}
+      </div>
+      ${this.renderDialogStatus(draft, {
+        conflict: t('goalTree.approval.conflict'),
+        reloadLabel: t('goalTree.approval.reload'),
+        reload: () => void this.reloadDecisionGoal(),
+        retry: () => void this.decide(draft.decision ?? 'approve'),
+        reloaded: t('goalTree.approval.reloaded'),
+      })}
+      <div class="dialog-actions">
+        <button type="button" class="button" @click=${this.closeDecision} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
+        <button type="button" class="button" data-decision="reject" ?disabled=${busy} @click=${() => void this.decide('reject')}>
+          ${status === 'saving' && draft.decision === 'reject' ? t('goalTree.approval.saving') : t('goalTree.approval.reject')}
+        </button>
+        <button type="submit" class="button" data-decision="approve" data-variant="primary" ?disabled=${busy}>
+          ${status === 'saving' && draft.decision === 'approve' ? t('goalTree.approval.saving') : t('goalTree.approval.approve')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  /** Above the tree: the marked goals with the button that approves them, what a batch did, or a failed submission. */
+  private renderApprovalBar() {
+    const { t, format } = this;
+    const count = this.markedGoals().length;
+    const outcome = this.batchOutcome;
+    const failure = this.submitFailure;
+    const number = (n: number) => ({ count: n, formatted: format.number(n, 0) });
+    return html`<div class="approval-bar" part="approval-bar" role="status" ?hidden=${count === 0 && !outcome && !failure}>
+      ${count > 0
+        ? html`<span>${t('goalTree.approval.marked', number(count))}</span>
+            <button type="button" class="button" data-variant="primary" ?disabled=${this.batchStatus === 'approving'} @click=${() => void this.approveMarked()}>
+              ${this.batchStatus === 'approving' ? t('goalTree.approval.approving') : t('goalTree.approval.approveMarked', number(count))}
+            </button>
+            <button type="button" class="button" @click=${() => (this.marked = new Set())}>${t('goalTree.approval.clearMarks')}</button>`
+        : nothing}
+      ${outcome
+        ? html`<div class="batch-outcome">
+            ${outcome.error
+              ? html`<span class="batch-error">${t('goalTree.approval.batchError', { reason: outcome.error })}</span>`
+              : html`<span>${t('goalTree.approval.batchApproved', number(outcome.approved))}</span>`}
+            ${outcome.failed.length > 0
+              ? html`<span>${t('goalTree.approval.batchFailed', number(outcome.failed.length))}</span>
+                  <ul class="batch-failed">
+                    ${outcome.failed.map((item) => html`<li data-goal=${item.id}><strong>${item.title}</strong>: ${item.message}</li>`)}
+                  </ul>`
+              : nothing}
+            <button type="button" class="button" @click=${() => (this.batchOutcome = null)}>${t('goalTree.approval.dismiss')}</button>
+          </div>`
+        : nothing}
+      ${failure ? this.renderSubmitFailure(failure) : nothing}
+    </div>`;
+  }
+
+  private renderSubmitFailure(failure: SubmitFailure) {
+    const { t } = this;
+    const conflict = failure.error instanceof ConflictError;
+    const reason = failure.error ? failure.error.localizedMessage(this.activeLocale) : t('state.error');
+    return html`<div class="form-error" data-error=${conflict ? 'conflict' : (failure.error?.code ?? 'unknown')}>
+      <span>${conflict ? t('goalTree.approval.submitConflict', { title: failure.title }) : t('goalTree.approval.submitFailed', { title: failure.title, reason })}</span>
+      ${conflict
+        ? html`<button type="button" class="button" @click=${() => ((this.submitFailure = null), void this.treeTask.run())}>${t('goalTree.approval.reloadTree')}</button>`
+        : nothing}
+      <button type="button" class="button" @click=${() => (this.submitFailure = null)}>${t('goalTree.approval.dismiss')}</button>
     </div>`;
   }
 
