@@ -10,7 +10,6 @@ export * from './widgets/org-overview/org-overview.js';
 export * from './widgets/goal-tree/goal-tree.js';
 export * from './events/session-change.js';
 export * from './events/locale-change.js';
-export * from './events/data-error.js';
 export * from './events/cycle-select.js';
 export * from './events/goal-select.js';
 export * from './events/goal-toggle.js';
