@@ -20,7 +20,7 @@ export function isLocale(value: unknown): value is Locale {
 
 /**
  * Maps a BCP 47 tag (from a `lang` attribute or `navigator.language`) to the
- * nearest supported locale: any Chinese tag (`zh`, `zh-Hans`, `zh-TW`) to
+ * nearest supported locale: every Chinese tag (`zh`, `zh-Hans`, `zh-TW`) to
  * `zh-CN`, any English one to `en`; `undefined` when neither fits.
  */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
