@@ -2,12 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { DataAdapter } from '../src/data/adapter.js';
 import { ForbiddenError, NetworkError } from '../src/data/errors.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import '../src/widgets/goal-tree/goal-tree.js';
 import { seededStore } from './support/seeded-store.js';
-import { storyAdapter } from './support/story-adapter.js';
+import { refusingAdapter, stalledAdapter, storyAdapter } from './support/story-adapter.js';
 
 interface GoalTreeArgs {
   cycle?: string;
@@ -18,16 +17,6 @@ interface GoalTreeArgs {
 }
 
 /** Every list call waits until the widget gives up: the loading state, held still. */
-function pendingAdapter(): DataAdapter {
-  const never = (options?: { signal?: AbortSignal }) =>
-    new Promise<never>((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)));
-  return storyAdapter({ listCycles: (options) => never(options) });
-}
-
-function refusingAdapter(error: () => Error): DataAdapter {
-  return storyAdapter({ listCycles: () => Promise.reject(error()) });
-}
-
 /** The seeded company's ids are stable for seed 2026; the personas give the person and unit ids. */
 async function personaRoot(persona: 'employee' | 'manager', kind: 'person' | 'org-unit'): Promise<string> {
   const store = await seededStore({ persona });
@@ -172,7 +161,7 @@ export const ManagerApprovals: Story = {
 };
 
 export const Loading: Story = {
-  parameters: { tandem: { adapter: pendingAdapter } },
+  parameters: { tandem: { adapter: () => stalledAdapter(['listCycles']) } },
 };
 
 export const Empty: Story = {
@@ -195,11 +184,11 @@ export const Empty: Story = {
 /** The server could not be reached: the message says so, and Try again reloads. */
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { tandem: { adapter: () => refusingAdapter(() => new NetworkError('offline')) } },
+  parameters: { tandem: { adapter: () => refusingAdapter(() => new NetworkError('offline'), ['listCycles']) } },
 };
 
 export const Forbidden: Story = {
-  parameters: { tandem: { adapter: () => refusingAdapter(() => new ForbiddenError('goal.view')) } },
+  parameters: { tandem: { adapter: () => refusingAdapter(() => new ForbiddenError('goal.view'), ['listCycles']) } },
 };
 
 /**

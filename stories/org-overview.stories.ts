@@ -2,12 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { DataAdapter } from '../src/data/adapter.js';
 import { ForbiddenError, NetworkError } from '../src/data/errors.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import '../src/widgets/org-overview/org-overview.js';
 import { seededStore } from './support/seeded-store.js';
-import { storyAdapter } from './support/story-adapter.js';
+import { refusingAdapter, stalledAdapter, storyAdapter } from './support/story-adapter.js';
 
 interface OrgOverviewArgs {
   cycle?: string;
@@ -16,24 +15,8 @@ interface OrgOverviewArgs {
   '--tandem-org-overview-indent': string;
 }
 
-/** Every list call waits until the widget gives up: the loading state, held still. */
-function pendingAdapter(): DataAdapter {
-  const never = (options?: { signal?: AbortSignal }) =>
-    new Promise<never>((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)));
-  return storyAdapter({
-    listCycles: (options) => never(options),
-    listOrgUnits: (options) => never(options),
-    listPeople: (_query, options) => never(options),
-  });
-}
-
-function refusingAdapter(error: () => Error): DataAdapter {
-  return storyAdapter({
-    listCycles: () => Promise.reject(error()),
-    listOrgUnits: () => Promise.reject(error()),
-    listPeople: () => Promise.reject(error()),
-  });
-}
+/** What the overview reads first, in parallel. */
+const OVERVIEW_READS = ['listCycles', 'listOrgUnits', 'listPeople'] as const;
 
 const meta = {
   title: 'Widgets/Org overview',
@@ -95,7 +78,7 @@ export const PreviousCycle: Story = {
 };
 
 export const Loading: Story = {
-  parameters: { tandem: { adapter: pendingAdapter } },
+  parameters: { tandem: { adapter: () => stalledAdapter(OVERVIEW_READS) } },
 };
 
 export const Empty: Story = {
@@ -114,11 +97,11 @@ export const Empty: Story = {
 /** The server could not be reached: the message says so, and Try again reloads. */
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { tandem: { adapter: () => refusingAdapter(() => new NetworkError('offline')) } },
+  parameters: { tandem: { adapter: () => refusingAdapter(() => new NetworkError('offline'), OVERVIEW_READS) } },
 };
 
 export const Forbidden: Story = {
-  parameters: { tandem: { adapter: () => refusingAdapter(() => new ForbiddenError('org.view')) } },
+  parameters: { tandem: { adapter: () => refusingAdapter(() => new ForbiddenError('org.view'), OVERVIEW_READS) } },
 };
 
 /** A company of about 2,000 goals and 700 people, generated in memory when the story opens. */

@@ -67,12 +67,29 @@ export function peopleAdapter({ people = Object.values(PEOPLE), session = SESSIO
   });
 }
 
+type AdapterMethod = Exclude<keyof DataAdapter, 'subscribe'>;
+
+/** The options argument of an adapter call, which every method takes last. */
+function optionsOf(args: readonly unknown[]): RequestOptions | undefined {
+  const last = args[args.length - 1];
+  return typeof last === 'object' && last !== null && 'signal' in last ? (last as RequestOptions) : undefined;
+}
+
+/** The given methods never settle (unless the caller aborts): a widget's loading state, held still. */
+export function stalledAdapter(methods: readonly AdapterMethod[]): DataAdapter {
+  const stalled = (...args: unknown[]) => never(optionsOf(args)?.signal);
+  return storyAdapter(Object.fromEntries(methods.map((method) => [method, stalled])) as Partial<DataAdapter>);
+}
+
+/** The given methods reject with `error()`: a widget's error or forbidden state. */
+export function refusingAdapter(error: () => TandemError, methods: readonly AdapterMethod[]): DataAdapter {
+  const refuse = () => Promise.reject(error());
+  return storyAdapter(Object.fromEntries(methods.map((method) => [method, refuse])) as Partial<DataAdapter>);
+}
+
 /** Every read waits forever: widgets stay in their loading state. */
 export function pendingAdapter(): DataAdapter {
-  return storyAdapter({
-    getSession: (options?: RequestOptions) => never(options?.signal),
-    getPerson: (_id: Id, options?: RequestOptions) => never(options?.signal),
-  });
+  return stalledAdapter(['getSession', 'getPerson']);
 }
 
 /** Signs in normally, but every person lookup fails with `error`. */

@@ -14,11 +14,11 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { openDB } from 'idb';
-import { openDemoStore, type TandemStore } from '../../../src/data/index.js';
+import type { TandemStore } from '../../../src/data/index.js';
 import type { Goal, Id, KeyResult } from '../../../src/model/records.js';
 import { defineScenario } from '../harness/scenario.js';
-import { fingerprint, longTasksDuring } from '../support/idb.js';
-import { seededStore50k, type SeededStore } from '../support/seeded-store.js';
+import { fingerprint } from '../support/idb.js';
+import { DIRECTORY_METRICS, openStoreTimingDirectory, seededStore50k, type SeededStore } from '../support/seeded-store.js';
 
 /** The subtree the way `getGoalSubtree` defines it: the root, and every goal below it except archived ones. */
 function subtreeOf(rootId: Id, goals: readonly Goal[]): Goal[] {
@@ -56,19 +56,11 @@ export default defineScenario<SeededStore, { store: TandemStore; directory: Reco
   samples: 10,
   warmup: 1,
   show: ['longtasks', 'heap'],
-  metrics: {
-    directoryMs: { label: 'directory load before the first query (untimed)', unit: 'ms' },
-    directoryLongTaskMs: { label: 'directory load: long tasks (total)', unit: 'ms' },
-  },
+  metrics: DIRECTORY_METRICS,
   setup: seededStore50k,
   candidate: {
     label: 'store.getGoalSubtree (indexes)',
-    async prepare({ setup }) {
-      const store = await openDemoStore({ name: setup.dbName });
-      // The first call loads every person and org unit for permission checks.
-      const load = await longTasksDuring(() => store.getSession());
-      return { store, directory: { directoryMs: load.ms, directoryLongTaskMs: load.totalMs } };
-    },
+    prepare: ({ setup }) => openStoreTimingDirectory(setup.dbName),
     async run({ setup }, { store, directory }) {
       const { goals, keyResults } = await store.getGoalSubtree(setup.subtreeRootId);
       return { check: answer(goals, keyResults), metrics: directory };

@@ -4,11 +4,11 @@
  * query chosen from the data itself, so the choice follows the generator.
  */
 import { openDB } from 'idb';
-import { openDemoStore } from '../../../src/data/index.js';
+import { openDemoStore, type TandemStore } from '../../../src/data/index.js';
 import type { SeedInfo } from '../../../src/data/store/types.js';
 import type { Goal, Id } from '../../../src/model/records.js';
 import type { ScenarioSetup } from '../harness/scenario.js';
-import { deleteDatabase } from './idb.js';
+import { deleteDatabase, longTasksDuring } from './idb.js';
 
 /** The seed every storage scenario uses: same seed, same company, same records. */
 export const SEED = 2026;
@@ -151,3 +151,22 @@ export const seededStore50k: ScenarioSetup<SeededStore> = {
     };
   },
 };
+
+/** The metrics of {@link openStoreTimingDirectory}, for a scenario's `metrics`. */
+export const DIRECTORY_METRICS = {
+  directoryMs: { label: 'directory load before the first query (untimed)', unit: 'ms' },
+  directoryLongTaskMs: { label: 'directory load: long tasks (total)', unit: 'ms' },
+} as const;
+
+/**
+ * Opens the seeded store and makes its first call, untimed by the scenario:
+ * that call loads every person and org unit for the permission checks, which
+ * the figures report apart from the query itself.
+ */
+export async function openStoreTimingDirectory(
+  dbName: string,
+): Promise<{ store: TandemStore; directory: { directoryMs: number; directoryLongTaskMs: number } }> {
+  const store = await openDemoStore({ name: dbName });
+  const load = await longTasksDuring(() => store.getSession());
+  return { store, directory: { directoryMs: load.ms, directoryLongTaskMs: load.totalMs } };
+}
