@@ -6,13 +6,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
-import { ConflictError, TandemError } from '../../data/errors.js';
 import { styleProperties } from '../../directives/style-properties.js';
-import { TandemCheckInEvent } from '../../events/check-in.js';
-import { TandemGoalChangeEvent, type GoalChangeKind } from '../../events/goal-change.js';
 import { TandemGoalSelectEvent } from '../../events/goal-select.js';
 import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
-import { translateMessage } from '../../i18n/locale.js';
 import {
   ancestorsOf,
   buildGoalForest,
@@ -30,15 +26,16 @@ import {
 } from '../../model/goal-tree.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
 import { displayName } from '../../model/people.js';
-import { canCheckIn, canDecideGoal, canSubmitGoal } from '../../model/permissions.js';
 import { keyResultProgress, weightedMean } from '../../model/progress.js';
 import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
-import { validateCheckInFields, validateRejection, type ValidationIssue } from '../../model/validation.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { BadRootError, loadGoalTree, type GoalTreeData } from './goal-tree-data.js';
 import { goalTreeStyles } from './goal-tree.styles.js';
+import { ApprovalFlow } from './approval-flow.js';
+import { CheckInFlow } from './check-in-flow.js';
+import { formatKeyResultValue, type GoalTreeAccess } from './tree-flow.js';
 
 /** The statuses a person can filter by; archived goals are not in the tree. */
 const FILTER_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const satisfies readonly GoalStatus[];
@@ -73,83 +70,6 @@ interface TreeView {
   readonly goalsById: ReadonlyMap<Id, Goal>;
   /** Cycle and root the data was loaded for: expansion is kept while they stay. */
   readonly scopeKey: string;
-}
-
-/** The check-in form's fields, in the order they are shown and validated. */
-const CHECK_IN_FIELDS = ['value', 'confidence', 'note', 'blockers'] as const;
-type CheckInField = (typeof CHECK_IN_FIELDS)[number];
-
-/** The check-in dialog: what the person typed, kept through failures, conflicts and reloads. */
-interface CheckInDraft {
-  /** The key result as the form last read it: its `version` goes with the save. */
-  readonly keyResult: KeyResult;
-  readonly rowKey: NodeKey;
-  readonly fields: Readonly<Record<CheckInField, string>>;
-  /** Fields whose message shows: changed ones, and all after a save was tried. */
-  readonly touched: ReadonlySet<CheckInField>;
-  readonly status: 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
-  readonly error?: TandemError | undefined;
-  /** The latest value was loaded after a conflict. */
-  readonly reloaded?: boolean;
-}
-
-/** A check-in on its way or just saved: the row shows it until the reload brings the stored key result. */
-interface PendingCheckIn {
-  readonly value: number;
-  readonly confidence: number;
-  /** The key result's version once saved; `undefined` while the save is on its way. */
-  readonly version?: number;
-}
-
-/** The approval dialog: the comment typed is kept through failures, conflicts and reloads. */
-interface DecisionDraft {
-  /** The goal as the dialog last read it: its `version` goes with the decision. */
-  readonly goal: Goal;
-  readonly rowKey: NodeKey;
-  readonly comment: string;
-  /** The comment's message shows once a rejection was tried. */
-  readonly touched: boolean;
-  readonly status: 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
-  /** The decision last tried, for the retry. */
-  readonly decision?: 'approve' | 'reject';
-  readonly error?: TandemError | undefined;
-  readonly reloaded?: boolean;
-}
-
-/** A status change on its way or just saved: the row shows it until the reload brings the stored goal. */
-interface PendingStatus {
-  readonly status: GoalStatus;
-  /** The goal's version once saved; `undefined` while the change is on its way. */
-  readonly version?: number;
-}
-
-/** A failed submission, shown above the tree (submitting has no dialog to show it in). */
-interface SubmitFailure {
-  readonly title: string;
-  readonly error: TandemError | undefined;
-}
-
-/** What a batch approval did. `error`: the whole request failed. */
-interface BatchOutcome {
-  readonly approved: number;
-  readonly failed: readonly { readonly id: Id; readonly title: string; readonly message: string }[];
-  readonly error?: string;
-}
-
-/** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
-function failureOf(error: unknown): { status: 'conflict' | 'failed'; error: TandemError | undefined } {
-  return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
-}
-
-/** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
-function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
-  if (!dialog) return;
-  if (open && !dialog.open) {
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>(focusSelector)?.focus();
-  } else if (!open && dialog.open) {
-    dialog.close();
-  }
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -232,6 +152,40 @@ export class TandemGoalTree extends TandemElement {
   });
 
   private view: TreeView | undefined;
+
+  /** What the action flows may read and ask of the tree. */
+  private readonly access: GoalTreeAccess = (() => {
+    const tree = this;
+    return {
+      get adapter() {
+        return tree.dataAdapter;
+      },
+      get person() {
+        return tree.session?.person;
+      },
+      get data() {
+        return tree.view?.data;
+      },
+      get t() {
+        return tree.t;
+      },
+      get format() {
+        return tree.format;
+      },
+      get locale() {
+        return tree.activeLocale;
+      },
+      get now() {
+        return tree.now;
+      },
+      focusRow: (key: NodeKey) => tree.focusRow(key),
+      reload: () => void tree.treeTask.run(),
+      dispatch: (event: Event) => void tree.dispatchEvent(event),
+    };
+  })();
+
+  private readonly checkIns = new CheckInFlow(this, this.access);
+  private readonly approvals = new ApprovalFlow(this, this.access);
   private only: Set<NodeKey> | null = null;
   private matchCount = 0;
   private rows: TreeRow[] = [];
@@ -242,41 +196,6 @@ export class TandemGoalTree extends TandemElement {
 
   @query('lit-virtualizer')
   private virtualizer!: LitVirtualizer<TreeRow> | null;
-
-  @query('dialog.check-in')
-  private checkInDialog!: HTMLDialogElement | null;
-
-  @query('dialog.approval')
-  private approvalDialog!: HTMLDialogElement | null;
-
-  /** The check-in being written; `null`: the dialog is closed. */
-  @state()
-  private checkInDraft: CheckInDraft | null = null;
-
-  /** Check-ins shown before the tree reloads them, by key result id. */
-  @state()
-  private pendingCheckIns: ReadonlyMap<Id, PendingCheckIn> = new Map();
-
-  /** The approval being decided; `null`: the dialog is closed. */
-  @state()
-  private decisionDraft: DecisionDraft | null = null;
-
-  /** Status changes shown before the tree reloads them, by goal id. */
-  @state()
-  private pendingStatuses: ReadonlyMap<Id, PendingStatus> = new Map();
-
-  /** Pending goals marked for batch approval. */
-  @state()
-  private marked: ReadonlySet<Id> = new Set();
-
-  @state()
-  private batchStatus: 'idle' | 'approving' = 'idle';
-
-  @state()
-  private batchOutcome: BatchOutcome | null = null;
-
-  @state()
-  private submitFailure: SubmitFailure | null = null;
 
   /** Rows the person opened (without a search or filter). */
   @state()
@@ -345,34 +264,10 @@ export class TandemGoalTree extends TandemElement {
     this.appliedFilters = filters;
     if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
     if (this.view) this.flatten(this.view);
-    if (rebuilt && this.pendingCheckIns.size > 0) this.dropReloadedCheckIns(data!);
-    if (rebuilt && this.pendingStatuses.size > 0) this.dropReloadedStatuses(data!);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    syncDialog(this.checkInDialog, this.checkInDraft !== null, '#check-in-value');
-    syncDialog(this.approvalDialog, this.decisionDraft !== null, '#approval-comment');
-  }
-
-  /** Status changes the loaded data now holds are shown from it, no longer from memory. */
-  private dropReloadedStatuses(data: GoalTreeData): void {
-    const pending = new Map(this.pendingStatuses);
-    for (const goal of data.goals) {
-      const saved = pending.get(goal.id)?.version;
-      if (saved !== undefined && goal.version >= saved) pending.delete(goal.id);
+    if (rebuilt) {
+      this.checkIns.dropReloaded(data!);
+      this.approvals.dropReloaded(data!);
     }
-    if (pending.size !== this.pendingStatuses.size) this.pendingStatuses = pending;
-  }
-
-  /** Saved check-ins the loaded data now holds are shown from it, no longer from memory. */
-  private dropReloadedCheckIns(data: GoalTreeData): void {
-    const pending = new Map(this.pendingCheckIns);
-    for (const keyResult of data.keyResults) {
-      const saved = pending.get(keyResult.id)?.version;
-      if (saved !== undefined && keyResult.version >= saved) pending.delete(keyResult.id);
-    }
-    if (pending.size !== this.pendingCheckIns.size) this.pendingCheckIns = pending;
   }
 
   private buildView(data: GoalTreeData, locale: string): TreeView {
@@ -585,15 +480,15 @@ export class TandemGoalTree extends TandemElement {
       return;
     }
     const goal = this.rowGoal(row);
-    if (goal && actionKey === 's' && this.maySubmit(goal)) {
+    if (goal && actionKey === 's' && this.approvals.maySubmit(goal)) {
       event.preventDefault();
-      void this.submitGoal(goal);
+      void this.approvals.submit(goal);
       return;
     }
-    if (goal && (actionKey === 'a' || actionKey === 'x') && this.mayDecide(goal)) {
+    if (goal && (actionKey === 'a' || actionKey === 'x') && this.approvals.mayDecide(goal)) {
       event.preventDefault();
       if (actionKey === 'a') this.openDecision(row, goal);
-      else this.toggleMark(goal.id);
+      else this.approvals.toggleMark(goal.id);
       return;
     }
     switch (event.key) {
@@ -667,16 +562,16 @@ export class TandemGoalTree extends TandemElement {
       .composedPath()
       .find((target): target is HTMLElement => target instanceof HTMLElement && target.dataset['action'] !== undefined)?.dataset['action'];
     const goal = this.rowGoal(row);
-    if (goal && action === 'submit' && this.maySubmit(goal)) {
-      void this.submitGoal(goal);
+    if (goal && action === 'submit' && this.approvals.maySubmit(goal)) {
+      void this.approvals.submit(goal);
       return;
     }
-    if (goal && action === 'decide' && this.mayDecide(goal)) {
+    if (goal && action === 'decide' && this.approvals.mayDecide(goal)) {
       this.openDecision(row, goal);
       return;
     }
-    if (goal && action === 'mark' && this.mayDecide(goal)) {
-      this.toggleMark(goal.id);
+    if (goal && action === 'mark' && this.approvals.mayDecide(goal)) {
+      this.approvals.toggleMark(goal.id);
       return;
     }
     if (onTwisty) this.setExpanded(row, !row.expanded);
@@ -693,6 +588,30 @@ export class TandemGoalTree extends TandemElement {
     if (first !== this.rendered.first || last !== this.rendered.last) this.rendered = { first, last };
   };
 
+  // ── Actions ───────────────────────────────────────────────────────────────
+
+  /** A goal row's goal, with any status change on its way applied. */
+  private rowGoal(row: TreeRow): Goal | undefined {
+    return row.node?.kind === 'goal' ? this.approvals.effectiveGoal(row.node.goal) : undefined;
+  }
+
+  /** Whether the signed-in person may check in on a row's key result. */
+  private mayCheckIn(row: TreeRow): boolean {
+    const node = row.node;
+    return node?.kind === 'keyResult' && this.checkIns.allowed(this.view?.goalsById.get(node.keyResult.goalId));
+  }
+
+  private openCheckIn(row: TreeRow): void {
+    if (row.node?.kind !== 'keyResult') return;
+    this.focusKey = row.key;
+    this.checkIns.open(row.key, row.node.keyResult);
+  }
+
+  private openDecision(row: TreeRow, goal: Goal): void {
+    this.focusKey = row.key;
+    this.approvals.openDecision(row.key, goal);
+  }
+
   private clearFilters(): void {
     this.searchText = '';
     this.statusFilter = '';
@@ -701,349 +620,10 @@ export class TandemGoalTree extends TandemElement {
     this.atRiskOnly = false;
   }
 
-  // ── Check-in ──────────────────────────────────────────────────────────────
-
-  /** Whether the signed-in person may check in on a row's key result (`canCheckIn` on its goal). */
-  private mayCheckIn(row: TreeRow): boolean {
-    const node = row.node;
-    const person = this.session?.person;
-    if (node?.kind !== 'keyResult' || !person || !this.view) return false;
-    const goal = this.view.goalsById.get(node.keyResult.goalId);
-    return goal !== undefined && canCheckIn(person, goal, this.view.data.directory).allowed;
-  }
-
-  private openCheckIn(row: TreeRow): void {
-    const keyResult = row.node?.kind === 'keyResult' ? row.node.keyResult : undefined;
-    if (!keyResult) return;
-    const confidence = keyResult.lastCheckIn?.confidence;
-    this.focusKey = row.key;
-    this.checkInDraft = {
-      keyResult,
-      rowKey: row.key,
-      fields: {
-        value: String(keyResult.current),
-        confidence: confidence === undefined ? '' : String(Math.round(confidence * 100)),
-        note: '',
-        blockers: '',
-      },
-      touched: new Set(),
-      status: 'editing',
-    };
-  }
-
-  /** What the form holds, as the adapter takes it: confidence typed in percent, stored 0 to 1. */
-  private checkInInput(fields: CheckInDraft['fields']) {
-    const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
-    const percent = number(fields.confidence);
-    return {
-      value: number(fields.value),
-      confidence: percent === undefined ? undefined : percent / 100,
-      note: fields.note,
-      blockers: fields.blockers,
-    };
-  }
-
-  /** The first issue of each field, as text to show next to it. */
-  private checkInIssues(draft: CheckInDraft): Partial<Record<CheckInField, string>> {
-    const messages: Partial<Record<CheckInField, string>> = {};
-    for (const issue of validateCheckInFields(this.checkInInput(draft.fields), draft.keyResult)) {
-      const field = issue.field as CheckInField;
-      messages[field] ??= this.checkInMessage(issue);
-    }
-    return messages;
-  }
-
-  private checkInMessage(issue: ValidationIssue): string {
-    // The rule's range is 0 to 1, as stored; the person types a percentage.
-    if (issue.field === 'confidence' && issue.message.key === 'validation.outOfRange') return this.t('goalTree.checkIn.confidenceRange');
-    return translateMessage(this.activeLocale, issue.message);
-  }
-
-  private editCheckIn(field: CheckInField, value: string, touch: boolean): void {
-    const draft = this.checkInDraft;
-    if (!draft) return;
-    const touched = touch && !draft.touched.has(field) ? new Set([...draft.touched, field]) : draft.touched;
-    this.checkInDraft = { ...draft, fields: { ...draft.fields, [field]: value }, touched };
-  }
-
-  private setPendingCheckIn(keyResultId: Id, pending: PendingCheckIn | undefined): void {
-    const next = new Map(this.pendingCheckIns);
-    if (pending) next.set(keyResultId, pending);
-    else next.delete(keyResultId);
-    this.pendingCheckIns = next;
-  }
-
-  private readonly onCheckInSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.saveCheckIn();
-  };
-
-  /**
-   * Saves optimistically: the row shows the new value at once, and goes back
-   * if the adapter refuses. The dialog stays open while saving, so a failure
-   * is shown where the person typed, with their text kept.
-   */
-  private async saveCheckIn(): Promise<void> {
-    const draft = this.checkInDraft;
-    const adapter = this.dataAdapter;
-    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
-    const issues = this.checkInIssues(draft);
-    const invalid = CHECK_IN_FIELDS.find((field) => issues[field] !== undefined);
-    if (invalid) {
-      this.checkInDraft = { ...draft, touched: new Set(CHECK_IN_FIELDS) };
-      await this.updateComplete;
-      this.checkInDialog?.querySelector<HTMLElement>(`#check-in-${invalid}`)?.focus();
-      return;
-    }
-    const input = this.checkInInput(draft.fields) as { value: number; confidence: number; note: string; blockers: string };
-    const { keyResult } = draft;
-    this.setPendingCheckIn(keyResult.id, { value: input.value, confidence: input.confidence });
-    this.checkInDraft = { ...draft, status: 'saving', error: undefined };
-    try {
-      const result = await adapter.checkIn({
-        keyResultId: keyResult.id,
-        keyResultVersion: keyResult.version,
-        value: input.value,
-        confidence: input.confidence,
-        note: input.note,
-        blockers: input.blockers,
-      });
-      this.setPendingCheckIn(keyResult.id, { value: input.value, confidence: input.confidence, version: result.keyResult.version });
-      if (this.checkInDraft?.keyResult.id === keyResult.id) this.closeCheckIn();
-      this.dispatchEvent(new TandemCheckInEvent(result.checkIn, result.keyResult));
-    } catch (error) {
-      this.setPendingCheckIn(keyResult.id, undefined);
-      const current = this.checkInDraft;
-      if (current?.keyResult.id !== keyResult.id) return;
-      this.checkInDraft = {
-        ...current,
-        status: error instanceof ConflictError ? 'conflict' : 'failed',
-        error: error instanceof TandemError ? error : undefined,
-        reloaded: false,
-      };
-    }
-  }
-
-  /** After a conflict: the key result as stored now, for its value and version; the typed text stays. */
-  private async loadLatestForCheckIn(): Promise<void> {
-    const draft = this.checkInDraft;
-    const adapter = this.dataAdapter;
-    if (!draft || !adapter) return;
-    this.checkInDraft = { ...draft, status: 'reloading' };
-    try {
-      const latest = await adapter.getKeyResult(draft.keyResult.id);
-      const current = this.checkInDraft;
-      if (current?.keyResult.id !== latest.id) return;
-      this.checkInDraft = { ...current, keyResult: latest, status: 'editing', error: undefined, reloaded: true };
-    } catch (error) {
-      const current = this.checkInDraft;
-      if (current?.keyResult.id !== draft.keyResult.id) return;
-      this.checkInDraft = { ...current, status: 'failed', error: error instanceof TandemError ? error : undefined };
-    }
-  }
-
-  private closeCheckIn(): void {
-    this.checkInDialog?.close();
-  }
-
-  /** The dialog closed (saved, cancelled or Escape): focus goes back to the row it was opened from. */
-  private readonly onCheckInClose = (): void => {
-    const draft = this.checkInDraft;
-    if (!draft) return;
-    this.checkInDraft = null;
-    void this.focusRow(draft.rowKey);
-  };
-
-  private readonly onCheckInCancel = (event: Event): void => {
-    // Escape while saving would hide a failure that comes back: wait for the answer.
-    if (this.checkInDraft?.status === 'saving') event.preventDefault();
-  };
-
-  // ── Approval ──────────────────────────────────────────────────────────────
-
-  /** A goal row's goal, with any status change on its way applied. */
-  private rowGoal(row: TreeRow): Goal | undefined {
-    return row.node?.kind === 'goal' ? this.effectiveGoal(row.node.goal) : undefined;
-  }
-
-  private effectiveGoal(goal: Goal): Goal {
-    const pending = this.pendingStatuses.get(goal.id);
-    return pending ? { ...goal, status: pending.status } : goal;
-  }
-
-  /** `canSubmitGoal` for the signed-in person. */
-  private maySubmit(goal: Goal): boolean {
-    const person = this.session?.person;
-    return person !== undefined && this.view !== undefined && canSubmitGoal(person, goal, this.view.data.directory).allowed;
-  }
-
-  /** `canDecideGoal` for the signed-in person: the management chains come with the tree's data. */
-  private mayDecide(goal: Goal): boolean {
-    const person = this.session?.person;
-    return person !== undefined && this.view !== undefined && canDecideGoal(person, goal, this.view.data.directory).allowed;
-  }
-
-  private setPendingStatus(goalId: Id, pending: PendingStatus | undefined): void {
-    const next = new Map(this.pendingStatuses);
-    if (pending) next.set(goalId, pending);
-    else next.delete(goalId);
-    this.pendingStatuses = next;
-  }
-
-  /** Submits optimistically: the row shows "Pending approval" at once, and goes back with the reason if refused. */
-  private async submitGoal(goal: Goal): Promise<void> {
-    const adapter = this.dataAdapter;
-    if (!adapter) return;
-    this.submitFailure = null;
-    this.setPendingStatus(goal.id, { status: 'pending' });
-    try {
-      const stored = await adapter.submitGoal(goal.id, goal.version);
-      this.setPendingStatus(goal.id, { status: stored.status, version: stored.version });
-      this.dispatchEvent(new TandemGoalChangeEvent(stored, 'submitted'));
-    } catch (error) {
-      this.setPendingStatus(goal.id, undefined);
-      this.submitFailure = { title: goal.title, error: error instanceof TandemError ? error : undefined };
-    }
-  }
-
-  private toggleMark(goalId: Id): void {
-    const next = new Set(this.marked);
-    if (next.has(goalId)) next.delete(goalId);
-    else next.add(goalId);
-    this.marked = next;
-    this.batchOutcome = null;
-  }
-
-  /** Marked goals still pending that the person may decide (a reload may have changed them). */
-  private markedGoals(): Goal[] {
-    const goalsById = this.view?.goalsById;
-    if (!goalsById) return [];
-    return [...this.marked].flatMap((id) => {
-      const goal = goalsById.get(id);
-      return goal && this.mayDecide(this.effectiveGoal(goal)) ? [goal] : [];
-    });
-  }
-
-  /** Approves the marked goals in one request; each succeeds or fails on its own, and the failures are listed with their reasons. */
-  private async approveMarked(): Promise<void> {
-    const adapter = this.dataAdapter;
-    const goals = this.markedGoals();
-    if (!adapter || goals.length === 0 || this.batchStatus === 'approving') return;
-    this.batchStatus = 'approving';
-    this.batchOutcome = null;
-    for (const goal of goals) this.setPendingStatus(goal.id, { status: 'approved' });
-    const titles = new Map(goals.map((goal) => [goal.id, goal.title]));
-    try {
-      const result = await adapter.approveGoals(goals.map((goal) => ({ id: goal.id, version: goal.version })));
-      for (const stored of result.succeeded) this.setPendingStatus(stored.id, { status: stored.status, version: stored.version });
-      for (const { id } of result.failed) this.setPendingStatus(id, undefined);
-      this.batchOutcome = {
-        approved: result.succeeded.length,
-        failed: result.failed.map(({ id, error }) => ({ id, title: titles.get(id) ?? id, message: error.localizedMessage(this.activeLocale) })),
-      };
-      this.marked = new Set(result.failed.map(({ id }) => id));
-      for (const stored of result.succeeded) this.dispatchEvent(new TandemGoalChangeEvent(stored, 'approved'));
-    } catch (error) {
-      for (const goal of goals) this.setPendingStatus(goal.id, undefined);
-      const reason = error instanceof TandemError ? error.localizedMessage(this.activeLocale) : this.t('state.error');
-      this.batchOutcome = { approved: 0, failed: [], error: reason };
-    } finally {
-      this.batchStatus = 'idle';
-    }
-  }
-
-  private openDecision(row: TreeRow, goal: Goal): void {
-    this.focusKey = row.key;
-    this.decisionDraft = { goal, rowKey: row.key, comment: '', touched: false, status: 'editing' };
-  }
-
-  /** The comment's message, once a rejection was tried without one. */
-  private rejectionIssue(draft: DecisionDraft): string | undefined {
-    if (!draft.touched) return undefined;
-    const issue = validateRejection({ comment: draft.comment })[0];
-    return issue ? translateMessage(this.activeLocale, issue.message) : undefined;
-  }
-
-  private readonly onDecisionSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.decide('approve');
-  };
-
-  /**
-   * Decides optimistically: the row shows the new status at once and goes
-   * back if the adapter refuses; the dialog stays open while saving, so a
-   * failure shows where the comment was typed, with the comment kept.
-   */
-  private async decide(decision: 'approve' | 'reject'): Promise<void> {
-    const draft = this.decisionDraft;
-    const adapter = this.dataAdapter;
-    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
-    if (decision === 'reject' && validateRejection({ comment: draft.comment }).length > 0) {
-      this.decisionDraft = { ...draft, touched: true };
-      await this.updateComplete;
-      this.approvalDialog?.querySelector<HTMLElement>('#approval-comment')?.focus();
-      return;
-    }
-    const { goal } = draft;
-    const comment = draft.comment.trim();
-    this.setPendingStatus(goal.id, { status: decision === 'approve' ? 'approved' : 'rejected' });
-    this.decisionDraft = { ...draft, status: 'saving', decision, error: undefined };
-    try {
-      const stored =
-        decision === 'approve'
-          ? await adapter.approveGoal(goal.id, goal.version, comment || undefined)
-          : await adapter.rejectGoal(goal.id, goal.version, comment);
-      this.setPendingStatus(goal.id, { status: stored.status, version: stored.version });
-      if (this.marked.has(goal.id)) this.toggleMark(goal.id);
-      if (this.decisionDraft?.goal.id === goal.id) this.closeDecision();
-      const change: GoalChangeKind = decision === 'approve' ? 'approved' : 'rejected';
-      this.dispatchEvent(new TandemGoalChangeEvent(stored, change));
-    } catch (error) {
-      this.setPendingStatus(goal.id, undefined);
-      const current = this.decisionDraft;
-      if (current?.goal.id !== goal.id) return;
-      this.decisionDraft = { ...current, ...failureOf(error), reloaded: false };
-    }
-  }
-
-  /** After a conflict: the goal as stored now, for its version; the comment stays. */
-  private async reloadDecisionGoal(): Promise<void> {
-    const draft = this.decisionDraft;
-    const adapter = this.dataAdapter;
-    if (!draft || !adapter) return;
-    this.decisionDraft = { ...draft, status: 'reloading' };
-    try {
-      const latest = await adapter.getGoal(draft.goal.id);
-      const current = this.decisionDraft;
-      if (current?.goal.id !== latest.id) return;
-      this.decisionDraft = { ...current, goal: latest, status: 'editing', error: undefined, reloaded: true };
-    } catch (error) {
-      const current = this.decisionDraft;
-      if (current?.goal.id !== draft.goal.id) return;
-      this.decisionDraft = { ...current, status: 'failed', error: error instanceof TandemError ? error : undefined };
-    }
-  }
-
-  private closeDecision(): void {
-    this.approvalDialog?.close();
-  }
-
-  /** The dialog closed (decided, cancelled or Escape): focus goes back to the row it was opened from. */
-  private readonly onDecisionClose = (): void => {
-    const draft = this.decisionDraft;
-    if (!draft) return;
-    this.decisionDraft = null;
-    void this.focusRow(draft.rowKey);
-  };
-
-  private readonly onDecisionCancel = (event: Event): void => {
-    if (this.decisionDraft?.status === 'saving') event.preventDefault();
-  };
-
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}${this.renderCheckInDialog()}${this.renderApprovalDialog()}`;
+    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}`;
   }
 
   private renderTreeTask() {
@@ -1070,7 +650,7 @@ export class TandemGoalTree extends TandemElement {
     return html`
       ${this.renderToolbar(view)}
       <div class="summary" role="status">${this.renderSummary()}</div>
-      ${this.renderApprovalBar()}
+      ${this.approvals.renderBar()}
       <div class="scroll">
         ${this.rows.length === 0
           ? renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))
@@ -1167,8 +747,8 @@ export class TandemGoalTree extends TandemElement {
     const kind = row.group ? 'strategy' : node!.kind;
     const mayCheckIn = this.mayCheckIn(row);
     const goal = this.rowGoal(row);
-    const maySubmit = goal !== undefined && this.maySubmit(goal);
-    const mayDecide = goal !== undefined && this.mayDecide(goal);
+    const maySubmit = goal !== undefined && this.approvals.maySubmit(goal);
+    const mayDecide = goal !== undefined && this.approvals.mayDecide(goal);
     const shortcuts = [mayCheckIn ? 'C' : '', maySubmit ? 'S' : '', mayDecide ? 'A X' : ''].filter(Boolean).join(' ');
     return html`<div
       role="treeitem"
@@ -1181,7 +761,7 @@ export class TandemGoalTree extends TandemElement {
       aria-posinset=${row.posInSet}
       aria-expanded=${row.hasChildren ? String(row.expanded) : nothing}
       aria-selected=${node ? String(row.key === this.selectedKey) : nothing}
-      aria-checked=${mayDecide ? String(this.marked.has(goal.id)) : nothing}
+      aria-checked=${mayDecide ? String(this.approvals.isMarked(goal.id)) : nothing}
       aria-keyshortcuts=${shortcuts || nothing}
       tabindex=${tabStop ? 0 : -1}
     >
@@ -1244,7 +824,7 @@ export class TandemGoalTree extends TandemElement {
           </button>`
         : nothing}
       ${mayDecide
-        ? html`<span class="mark" data-action="mark" ?data-marked=${this.marked.has(goal.id)} aria-hidden="true" title=${t('goalTree.approval.mark', { title: goal.title })}></span>
+        ? html`<span class="mark" data-action="mark" ?data-marked=${this.approvals.isMarked(goal.id)} aria-hidden="true" title=${t('goalTree.approval.mark', { title: goal.title })}></span>
             <button type="button" class="button row-action" data-action="decide" tabindex="-1">
               ${t('goalTree.approval.decide')}
             </button>`
@@ -1254,7 +834,7 @@ export class TandemGoalTree extends TandemElement {
 
   private renderGoalCells(stored: Goal) {
     const { t, format } = this;
-    const goal = this.effectiveGoal(stored);
+    const goal = this.approvals.effectiveGoal(stored);
     const data = this.view!.data;
     const owner = data.people.get(goal.ownerId);
     const pace = data.pace.get(goal.id) ?? null;
@@ -1276,7 +856,7 @@ export class TandemGoalTree extends TandemElement {
     const { data } = this.view!;
     const assessment = data.assessments.get(stored.id);
     const pace = data.keyResultPace.get(stored.id) ?? null;
-    const pending = this.pendingCheckIns.get(stored.id);
+    const pending = this.checkIns.pending(stored.id);
     const keyResult = pending ? { ...stored, current: pending.value } : stored;
     const progress = pending ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
     const confidence = pending ? pending.confidence : keyResult.lastCheckIn?.confidence;
@@ -1285,7 +865,7 @@ export class TandemGoalTree extends TandemElement {
           ? html`<button type="button" class="button check-in" data-action="check-in" tabindex="-1">${t('goalTree.checkIn.action')}</button>`
           : nothing}
       </span>
-      <span class="cell state-cell value">${this.formatValue(keyResult)}</span>
+      <span class="cell state-cell value">${formatKeyResultValue(keyResult, this.access)}</span>
       ${this.renderProgress(progress, pace)} ${this.renderPace(pace)}
       <span class="cell confidence">${confidence === undefined ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
       <span class="cell when">${t('goalTree.due', { date: format.date(keyResult.due) })}</span>`;
@@ -1305,267 +885,6 @@ export class TandemGoalTree extends TandemElement {
     </span>`;
   }
 
-  private renderCheckInDialog() {
-    const draft = this.checkInDraft;
-    return html`<dialog part="dialog" class="check-in" aria-labelledby="check-in-title" @close=${this.onCheckInClose} @cancel=${this.onCheckInCancel}>
-      ${draft ? this.renderCheckInForm(draft) : nothing}
-    </dialog>`;
-  }
-
-  private renderCheckInForm(draft: CheckInDraft) {
-    const { t } = this;
-    const { keyResult, fields, touched, status } = draft;
-    const issues = this.checkInIssues(draft);
-    const shown = (field: CheckInField) => (touched.has(field) ? issues[field] : undefined);
-    const busy = status === 'saving' || status === 'reloading';
-    const unit = keyResult.metric === 'percent' ? '%' : keyResult.metric === 'binary' ? '' : keyResult.unit;
-    const field = (name: CheckInField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) => {
-      const error = shown(name);
-      const describedBy = [error ? `check-in-${name}-error` : '', hint ? `check-in-${name}-hint` : ''].filter(Boolean).join(' ');
-      return html`<div class="field">
-        <label for=${`check-in-${name}`}>${label}</label>
-        ${control(describedBy || nothing)}
-        ${hint ? html`<span class="hint" id=${`check-in-${name}-hint`}>${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id=${`check-in-${name}-error`}>${error}</span>` : nothing}
-      </div>`;
-    };
-    const onInput = (name: CheckInField) => (event: Event) =>
-      this.editCheckIn(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
-    const onChange = (name: CheckInField) => (event: Event) =>
-      this.editCheckIn(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, true);
-    return html`<form novalidate @submit=${this.onCheckInSubmit}>
-      <h2 id="check-in-title">${t('goalTree.checkIn.title', { title: keyResult.title })}</h2>
-      <p class="hint">${t('goalTree.checkIn.now', { value: this.formatValue(keyResult) })}</p>
-      ${field(
-        'value',
-        unit ? t('goalTree.checkIn.valueUnit', { unit }) : t('goalTree.checkIn.value'),
-        (describedBy) => html`<input
-          id="check-in-value"
-          name="value"
-          type="number"
-          step="any"
-          inputmode="decimal"
-          .value=${fields.value}
-          aria-invalid=${shown('value') ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${onInput('value')}
-          @change=${onChange('value')}
-        />`,
-        keyResult.metric === 'binary' ? t('goalTree.checkIn.binaryHint') : undefined,
-      )}
-      ${field(
-        'confidence',
-        t('goalTree.checkIn.confidence'),
-        (describedBy) => html`<input
-          id="check-in-confidence"
-          name="confidence"
-          type="number"
-          min="0"
-          max="100"
-          step="1"
-          inputmode="numeric"
-          .value=${fields.confidence}
-          aria-invalid=${shown('confidence') ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${onInput('confidence')}
-          @change=${onChange('confidence')}
-        />`,
-        t('goalTree.checkIn.confidenceHint'),
-      )}
-      ${field(
-        'note',
-        t('goalTree.checkIn.note'),
-        (describedBy) => html`<textarea
-          id="check-in-note"
-          name="note"
-          rows="3"
-          .value=${fields.note}
-          aria-invalid=${shown('note') ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${onInput('note')}
-          @change=${onChange('note')}
-        ></textarea>`,
-      )}
-      ${field(
-        'blockers',
-        t('goalTree.checkIn.blockers'),
-        (describedBy) => html`<textarea
-          id="check-in-blockers"
-          name="blockers"
-          rows="2"
-          .value=${fields.blockers}
-          aria-invalid=${shown('blockers') ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${onInput('blockers')}
-          @change=${onChange('blockers')}
-        ></textarea>`,
-        t('goalTree.checkIn.blockersHint'),
-      )}
-      ${this.renderCheckInStatus(draft)}
-      <div class="dialog-actions">
-        <button type="button" class="button" @click=${this.closeCheckIn} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
-          ${status === 'saving' ? t('goalTree.checkIn.saving') : t('goalTree.checkIn.save')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderCheckInStatus(draft: CheckInDraft) {
-    const { t } = this;
-    return this.renderDialogStatus(draft, {
-      conflict: t('goalTree.checkIn.conflict'),
-      reloadLabel: t('goalTree.checkIn.loadLatest'),
-      reload: () => void this.loadLatestForCheckIn(),
-      retry: () => void this.saveCheckIn(),
-      reloaded: t('goalTree.checkIn.loadedLatest', { value: this.formatValue(draft.keyResult) }),
-    });
-  }
-
-  /**
-   * A dialog's save outcome, shared by the check-in and approval dialogs: a
-   * conflict with a way to load the latest, another failure with its reason
-   * and a retry, or (in a live region) the note that the latest was loaded.
-   */
-  private renderDialogStatus(
-    draft: { status: string; error?: TandemError | undefined; reloaded?: boolean },
-    text: { conflict: string; reloadLabel: string; reload: () => void; retry: () => void; reloaded: string },
-  ) {
-    const { t } = this;
-    if (draft.status === 'conflict') {
-      return html`<div class="form-error" role="alert" data-error="conflict">
-        <span>${text.conflict}</span>
-        <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
-      </div>`;
-    }
-    if (draft.status === 'failed') {
-      return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
-        <span>${draft.error ? draft.error.localizedMessage(this.activeLocale) : t('state.error')}</span>
-        <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
-      </div>`;
-    }
-    return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
-  }
-
-  private renderApprovalDialog() {
-    const draft = this.decisionDraft;
-    return html`<dialog part="dialog" class="approval" aria-labelledby="approval-title" @close=${this.onDecisionClose} @cancel=${this.onDecisionCancel}>
-      ${draft ? this.renderDecisionForm(draft) : nothing}
-    </dialog>`;
-  }
-
-  private renderDecisionForm(draft: DecisionDraft) {
-    const { t } = this;
-    const { goal, status } = draft;
-    const owner = this.view?.data.people.get(goal.ownerId);
-    const error = this.rejectionIssue(draft);
-    const busy = status === 'saving' || status === 'reloading';
-    const describedBy = ['approval-comment-hint', error ? 'approval-comment-error' : ''].filter(Boolean).join(' ');
-    return html`<form novalidate @submit=${this.onDecisionSubmit}>
-      <h2 id="approval-title">${t('goalTree.approval.title', { title: goal.title })}</h2>
-      ${owner ? html`<p class="hint">${t('goalTree.approval.owner', { name: displayName(owner, this.activeLocale).primary })}</p>` : nothing}
-      <div class="field">
-        <label for="approval-comment">${t('goalTree.approval.comment')}</label>
-        <textarea
-          id="approval-comment"
-          name="comment"
-          rows="3"
-          .value=${draft.comment}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${(event: Event) => {
-            if (this.decisionDraft) this.decisionDraft = { ...this.decisionDraft, comment: (event.target as HTMLTextAreaElement).value };
-          }}
-        ></textarea>
-        <span class="hint" id="approval-comment-hint">${t('goalTree.approval.commentHint')}</span>
-        ${error ? html`<span class="field-error" id="approval-comment-error">${error}</span>` : nothing}
-      </div>
-      ${this.renderDialogStatus(draft, {
-        conflict: t('goalTree.approval.conflict'),
-        reloadLabel: t('goalTree.approval.reload'),
-        reload: () => void this.reloadDecisionGoal(),
-        retry: () => void this.decide(draft.decision ?? 'approve'),
-        reloaded: t('goalTree.approval.reloaded'),
-      })}
-      <div class="dialog-actions">
-        <button type="button" class="button" @click=${this.closeDecision} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="button" class="button" data-decision="reject" ?disabled=${busy} @click=${() => void this.decide('reject')}>
-          ${status === 'saving' && draft.decision === 'reject' ? t('goalTree.approval.saving') : t('goalTree.approval.reject')}
-        </button>
-        <button type="submit" class="button" data-decision="approve" data-variant="primary" ?disabled=${busy}>
-          ${status === 'saving' && draft.decision === 'approve' ? t('goalTree.approval.saving') : t('goalTree.approval.approve')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  /** Above the tree: the marked goals with the button that approves them, what a batch did, or a failed submission. */
-  private renderApprovalBar() {
-    const { t, format } = this;
-    const count = this.markedGoals().length;
-    const outcome = this.batchOutcome;
-    const failure = this.submitFailure;
-    const number = (n: number) => ({ count: n, formatted: format.number(n, 0) });
-    return html`<div class="approval-bar" part="approval-bar" role="status" ?hidden=${count === 0 && !outcome && !failure}>
-      ${count > 0
-        ? html`<span>${t('goalTree.approval.marked', number(count))}</span>
-            <button type="button" class="button" data-variant="primary" ?disabled=${this.batchStatus === 'approving'} @click=${() => void this.approveMarked()}>
-              ${this.batchStatus === 'approving' ? t('goalTree.approval.approving') : t('goalTree.approval.approveMarked', number(count))}
-            </button>
-            <button type="button" class="button" @click=${() => (this.marked = new Set())}>${t('goalTree.approval.clearMarks')}</button>`
-        : nothing}
-      ${outcome
-        ? html`<div class="batch-outcome">
-            ${outcome.error
-              ? html`<span class="batch-error">${t('goalTree.approval.batchError', { reason: outcome.error })}</span>`
-              : html`<span>${t('goalTree.approval.batchApproved', number(outcome.approved))}</span>`}
-            ${outcome.failed.length > 0
-              ? html`<span>${t('goalTree.approval.batchFailed', number(outcome.failed.length))}</span>
-                  <ul class="batch-failed">
-                    ${outcome.failed.map((item) => html`<li data-goal=${item.id}><strong>${item.title}</strong>: ${item.message}</li>`)}
-                  </ul>`
-              : nothing}
-            <button type="button" class="button" @click=${() => (this.batchOutcome = null)}>${t('goalTree.approval.dismiss')}</button>
-          </div>`
-        : nothing}
-      ${failure ? this.renderSubmitFailure(failure) : nothing}
-    </div>`;
-  }
-
-  private renderSubmitFailure(failure: SubmitFailure) {
-    const { t } = this;
-    const conflict = failure.error instanceof ConflictError;
-    const reason = failure.error ? failure.error.localizedMessage(this.activeLocale) : t('state.error');
-    return html`<div class="form-error" data-error=${conflict ? 'conflict' : (failure.error?.code ?? 'unknown')}>
-      <span>${conflict ? t('goalTree.approval.submitConflict', { title: failure.title }) : t('goalTree.approval.submitFailed', { title: failure.title, reason })}</span>
-      ${conflict
-        ? html`<button type="button" class="button" @click=${() => ((this.submitFailure = null), void this.treeTask.run())}>${t('goalTree.approval.reloadTree')}</button>`
-        : nothing}
-      <button type="button" class="button" @click=${() => (this.submitFailure = null)}>${t('goalTree.approval.dismiss')}</button>
-    </div>`;
-  }
-
-  /** "40 of 100 users", "¥1.2m of ¥2m", "Done". */
-  private formatValue(keyResult: KeyResult): string {
-    const { t, format } = this;
-    if (keyResult.metric === 'binary') return t(keyResult.current >= 1 ? 'goalTree.done' : 'goalTree.notDone');
-    let value = (amount: number) => format.number(amount);
-    let unit = keyResult.unit ? ` ${keyResult.unit}` : '';
-    if (keyResult.metric === 'percent') {
-      // Two decimals: rates such as a 0.34% crash rate are common key results.
-      value = (amount) => format.percent(amount / 100, 2);
-      unit = '';
-    } else if (keyResult.metric === 'currency') {
-      try {
-        format.currency(0, keyResult.unit);
-        value = (amount) => format.currency(amount, keyResult.unit);
-        unit = '';
-      } catch {
-        // Not an ISO 4217 code (bad data): show the number with the unit as written.
-      }
-    }
-    return `${t('goalTree.valueOfTarget', { current: value(keyResult.current), target: value(keyResult.target) })}${unit}`;
-  }
 }
 
 declare global {

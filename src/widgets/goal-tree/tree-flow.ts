@@ -1,0 +1,163 @@
+/**
+ * What the goal tree's action flows (check-in, approval, create and edit,
+ * adjustment) share: the access they get to the tree, a base controller, and
+ * the pieces of their dialogs that look and behave the same in each.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { DataAdapter } from '../../data/adapter.js';
+import { ConflictError, TandemError } from '../../data/errors.js';
+import type { Formatter } from '../../i18n/format.js';
+import type { Locale, Translator } from '../../i18n/locale.js';
+import type { NodeKey } from '../../model/goal-tree.js';
+import type { KeyResult, Person } from '../../model/records.js';
+import type { GoalTreeData } from './goal-tree-data.js';
+
+/** What a flow reads from and asks of the tree; the tree implements it over its protected state. */
+export interface GoalTreeAccess {
+  readonly adapter: DataAdapter | undefined;
+  /** The signed-in person. */
+  readonly person: Person | undefined;
+  /** The data the tree shows now; `undefined` before the first load. */
+  readonly data: GoalTreeData | undefined;
+  readonly t: Translator;
+  readonly format: Formatter;
+  readonly locale: Locale;
+  readonly now: Date | undefined;
+  /** Moves the tab stop to a row and focuses it (after a dialog closes). */
+  focusRow(key: NodeKey): Promise<void>;
+  /** Loads the tree again (after a conflict, when the person asks for the latest). */
+  reload(): void;
+  /** Sends an event from the tree element. */
+  dispatch(event: Event): void;
+}
+
+/** The states a dialog's save goes through. */
+export type SaveStatus = 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
+
+/** What every dialog draft carries about its save. */
+export interface SaveState {
+  readonly status: SaveStatus;
+  readonly error?: TandemError | undefined;
+  /** The latest record was loaded after a conflict. */
+  readonly reloaded?: boolean;
+}
+
+/**
+ * A flow is a controller of the tree: it keeps its own state, asks the tree
+ * to render when that changes, and renders its own dialog.
+ */
+export abstract class TreeFlow implements ReactiveController {
+  constructor(
+    protected readonly host: ReactiveControllerHost & HTMLElement,
+    protected readonly tree: GoalTreeAccess,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  protected get dialogRoot(): ParentNode | null {
+    return (this.host as HTMLElement & { renderRoot?: ParentNode }).renderRoot ?? null;
+  }
+
+  /** The dialog element this flow rendered, by its class. */
+  protected dialog(className: string): HTMLDialogElement | null {
+    return this.dialogRoot?.querySelector<HTMLDialogElement>(`dialog.${className}`) ?? null;
+  }
+
+  /** Focuses a control of the flow's dialog once the host has rendered. */
+  protected async focusControl(className: string, selector: string): Promise<void> {
+    await this.host.updateComplete;
+    this.dialog(className)?.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+/** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
+export function failureOf(error: unknown): { status: 'conflict' | 'failed'; error: TandemError | undefined } {
+  return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
+}
+
+/** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
+export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
+  if (!dialog) return;
+  if (open && !dialog.open) {
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>(focusSelector)?.focus();
+  } else if (!open && dialog.open) {
+    dialog.close();
+  }
+}
+
+/**
+ * A dialog's save outcome: a conflict with a way to load the latest, another
+ * failure with its reason and a retry, or (in a live region) the note that
+ * the latest was loaded.
+ */
+export function renderSaveStatus(
+  tree: GoalTreeAccess,
+  draft: SaveState,
+  text: { conflict: string; reloadLabel: string; reload: () => void; retry: () => void; reloaded: string },
+) {
+  const { t } = tree;
+  if (draft.status === 'conflict') {
+    return html`<div class="form-error" role="alert" data-error="conflict">
+      <span>${text.conflict}</span>
+      <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
+    </div>`;
+  }
+  if (draft.status === 'failed') {
+    return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
+      <span>${draft.error ? draft.error.localizedMessage(tree.locale) : t('state.error')}</span>
+      <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
+    </div>`;
+  }
+  return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
+}
+
+/** The unit a key result's value is typed in: `%` for percentages, none for done/not done. */
+export function unitOf(keyResult: Pick<KeyResult, 'metric' | 'unit'>): string {
+  return keyResult.metric === 'percent' ? '%' : keyResult.metric === 'binary' ? '' : keyResult.unit;
+}
+
+/** A key result amount as people read it: `¥1.2m`, `34.5%`, `1,200 users`; binary is done / not done. */
+export function formatAmount(keyResult: Pick<KeyResult, 'metric' | 'unit'>, amount: number, tree: Pick<GoalTreeAccess, 't' | 'format'>): string {
+  const { t, format } = tree;
+  switch (keyResult.metric) {
+    case 'binary':
+      return t(amount >= 1 ? 'goalTree.done' : 'goalTree.notDone');
+    case 'percent':
+      // Two decimals: rates such as a 0.34% crash rate are common key results.
+      return format.percent(amount / 100, 2);
+    case 'currency':
+      try {
+        return format.currency(amount, keyResult.unit);
+      } catch {
+        // Not an ISO 4217 code (bad data): show the number with the unit as written.
+        break;
+      }
+    default:
+      break;
+  }
+  return keyResult.unit ? `${format.number(amount)} ${keyResult.unit}` : format.number(amount);
+}
+
+/** "40 of 100 users", "¥1.2m of ¥2m", "Done". */
+export function formatKeyResultValue(keyResult: KeyResult, tree: Pick<GoalTreeAccess, 't' | 'format'>): string {
+  const { t, format } = tree;
+  if (keyResult.metric === 'binary') return t(keyResult.current >= 1 ? 'goalTree.done' : 'goalTree.notDone');
+  let value = (amount: number) => format.number(amount);
+  let unit = keyResult.unit ? ` ${keyResult.unit}` : '';
+  if (keyResult.metric === 'percent') {
+    value = (amount) => format.percent(amount / 100, 2);
+    unit = '';
+  } else if (keyResult.metric === 'currency') {
+    try {
+      format.currency(0, keyResult.unit);
+      value = (amount) => format.currency(amount, keyResult.unit);
+      unit = '';
+    } catch {
+      // Not an ISO 4217 code: the number with the unit as written.
+    }
+  }
+  return `${t('goalTree.valueOfTarget', { current: value(keyResult.current), target: value(keyResult.target) })}${unit}`;
+}
