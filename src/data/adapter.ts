@@ -351,6 +351,17 @@ export interface NewCycle {
 
 export type CyclePatch = Partial<NewCycle>;
 
+/**
+ * A sibling's new weight, written together with a create or edit so that
+ * siblings (goals under one parent, key results of one goal) keep summing
+ * to 100. `version` is the sibling's as read: a stale one is a conflict.
+ */
+export interface WeightChange {
+  id: Id;
+  version: number;
+  weight: number;
+}
+
 export interface NewGoal {
   cycleId: Id;
   level: GoalLevel;
@@ -365,6 +376,12 @@ export interface NewGoal {
   description?: string;
   weight: number;
   visibility?: GoalVisibility;
+  /**
+   * Other goals under the same parent take these weights in the same write.
+   * Given (even empty), the siblings' weights must then sum to 100: the store
+   * refuses otherwise, on `weight`.
+   */
+  rebalance?: readonly WeightChange[];
 }
 
 export interface GoalPatch {
@@ -376,6 +393,8 @@ export interface GoalPatch {
   strategyIds?: Id[];
   visibility?: GoalVisibility;
   ownerId?: Id;
+  /** As in {@link NewGoal.rebalance}: sibling weights written with this edit, then checked to sum to 100. */
+  rebalance?: readonly WeightChange[];
 }
 
 /** What an adjustment changes; key results are matched by id and carry the version read. */
@@ -407,6 +426,12 @@ export interface NewKeyResult {
   direction: Direction;
   weight: number;
   due: IsoDate;
+  /**
+   * The goal's other key results take these weights in the same write.
+   * Given (even empty), the key results' weights must then sum to 100: the
+   * store refuses otherwise, on `weight`.
+   */
+  rebalance?: readonly WeightChange[];
 }
 
 export type KeyResultPatch = Partial<Omit<NewKeyResult, 'goalId'>>;

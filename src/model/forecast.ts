@@ -99,15 +99,55 @@ export function forecastKeyResult(
   const dueEnd = endOfDate(kr.due);
   if (Number.isNaN(dueEnd)) return null;
 
+  const points: TimedValue[] = [];
+  if (options.baselineAt !== undefined) points.push({ at: instantOf(options.baselineAt), value: kr.start });
+  for (const checkIn of checkIns) points.push({ at: Date.parse(checkIn.at), value: checkIn.value });
+  const line = fitLeastSquaresLine(points);
+  if (!line) return null;
+
+  const projectedAtDue = line.valueAt(dueEnd);
+  return {
+    slopePerDay: line.slopePerDay,
+    projectedAtDue,
+    projectedProgressAtDue: keyResultProgress({ ...kr, current: projectedAtDue }),
+    reachTargetOn: lineReachesTargetOn(kr, line, now.getTime()),
+    basis: line.basis,
+  };
+}
+
+/** A measured value at an instant (ms since the epoch). */
+export interface TimedValue {
+  readonly at: number;
+  readonly value: number;
+}
+
+/** A least-squares line of value against time, in days. */
+export interface FittedLine {
+  /** Change of value per day (negative when falling). */
+  readonly slopePerDay: number;
+  /** The points' mean instant (ms): the line passes through it at {@link centreValue}. */
+  readonly centreMs: number;
+  /** The points' mean value. */
+  readonly centreValue: number;
+  /** The line's value at an instant (ms). */
+  valueAt(ms: number): number;
+  /** How many points it was fitted to. */
+  readonly basis: number;
+}
+
+/**
+ * The least-squares line through timed values, shared by the key-result and
+ * KPI forecasts. Points whose instant or value is not a finite number are
+ * skipped; `null` with fewer than two distinct instants (no slope to read).
+ */
+export function fitLeastSquaresLine(points: readonly TimedValue[]): FittedLine | null {
   const times: number[] = [];
   const values: number[] = [];
-  const addPoint = (at: number, value: number): void => {
-    if (!Number.isFinite(at) || !Number.isFinite(value)) return;
+  for (const { at, value } of points) {
+    if (!Number.isFinite(at) || !Number.isFinite(value)) continue;
     times.push(at);
     values.push(value);
-  };
-  if (options.baselineAt !== undefined) addPoint(instantOf(options.baselineAt), kr.start);
-  for (const checkIn of checkIns) addPoint(Date.parse(checkIn.at), checkIn.value);
+  }
   const count = times.length;
   if (count < 2) return null;
 
@@ -133,29 +173,33 @@ export function forecastKeyResult(
   if (sxx === 0) return null;
 
   const slopePerDay = sxy / sxx;
-  const valueAt = (ms: number): number => meanY + slopePerDay * ((ms - origin) / DAY_MS - meanX);
-  const projectedAtDue = valueAt(dueEnd);
   return {
     slopePerDay,
-    projectedAtDue,
-    projectedProgressAtDue: keyResultProgress({ ...kr, current: projectedAtDue }),
-    reachTargetOn: reachDate(kr, slopePerDay, origin + meanX * DAY_MS, meanY, now.getTime()),
+    centreMs: origin + meanX * DAY_MS,
+    centreValue: meanY,
+    valueAt: (ms) => meanY + slopePerDay * ((ms - origin) / DAY_MS - meanX),
     basis: count,
   };
 }
 
-/** When the line through (`atMs`, `value`) with `slopePerDay` reaches the target. */
-function reachDate(
-  kr: Pick<KeyResult, 'start' | 'target' | 'direction'>,
-  slopePerDay: number,
-  atMs: number,
-  value: number,
+/**
+ * The UTC day by whose end `line` reaches the target of a measure running
+ * from `start` to `target` in `direction` (a key result or a KPI); never
+ * before the day of `nowMs` (a line that has already crossed says that day).
+ * `null` when it never does: no way to measure along (target equal to the
+ * start or on the wrong side), flat, moving away, or further than
+ * {@link REACH_HORIZON_DAYS}.
+ */
+export function lineReachesTargetOn(
+  measure: Pick<KeyResult, 'start' | 'target' | 'direction'>,
+  line: Pick<FittedLine, 'slopePerDay' | 'centreMs' | 'centreValue'>,
   nowMs: number,
 ): IsoDate | null {
-  const sign = kr.direction === 'decrease' ? -1 : 1;
+  const { slopePerDay, centreMs, centreValue } = line;
+  const sign = measure.direction === 'decrease' ? -1 : 1;
   // No way to measure along, or not moving towards the target: never at this pace.
-  if (!((kr.target - kr.start) * sign > 0) || !(slopePerDay * sign > 0)) return null;
-  const hitMs = atMs + ((kr.target - value) / slopePerDay) * DAY_MS;
+  if (!((measure.target - measure.start) * sign > 0) || !(slopePerDay * sign > 0)) return null;
+  const hitMs = centreMs + ((measure.target - centreValue) / slopePerDay) * DAY_MS;
   if (!Number.isFinite(hitMs) || !Number.isFinite(nowMs)) return null;
   if (hitMs <= nowMs) return isoDateOf(nowMs);
   if (hitMs - nowMs > REACH_HORIZON_DAYS * DAY_MS) return null;

@@ -9,3 +9,7 @@ export * from './progress.js';
 export * from './forecast.js';
 export * from './pace.js';
 export * from './goal-tree.js';
+export * from './kpi.js';
+export * from './csv.js';
+export * from './weights.js';
+export * from './goal-history.js';

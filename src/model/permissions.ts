@@ -219,7 +219,7 @@ export function canViewWorkLog(actor: Person, personId: Id, dir: OrgDirectory): 
 }
 
 /** A KPI: its owner, their managers and HR. */
-export function canViewKpi(actor: Person, kpi: Kpi, dir: OrgDirectory): Decision {
+export function canViewKpi(actor: Person, kpi: Pick<Kpi, 'ownerId'>, dir: OrgDirectory): Decision {
   return isSelfManagerOrHr(actor, kpi.ownerId, dir) ? ALLOWED : refusedBecause({ key: 'permission.kpiPrivate' });
 }
 

@@ -506,6 +506,48 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         expect((await adapter.getGoal(ids.goalEmp1)).version).to.equal(1);
         expect(await adapter.listGoalChanges(ids.goalEmp1)).to.have.length(1);
       });
+
+      it('adjustGoal: key result weights that move must still sum to 100', async () => {
+        const adapter = await as(ids.lead);
+        await expectInvalid(adapter.adjustGoal(ids.goalEmp1, 1, { reason: 'r', keyResults: [{ id: ids.krLatency, version: 1, weight: 70 }] }), 'keyResults.weight');
+        const result = await adapter.adjustGoal(ids.goalEmp1, 1, {
+          reason: 'Uptime matters less now',
+          keyResults: [
+            { id: ids.krLatency, version: 1, weight: 70 },
+            { id: ids.krUptime, version: 1, weight: 30 },
+          ],
+        });
+        expect(result.keyResults.map((kr) => kr.weight)).to.deep.equal([70, 30]);
+        expect(result.change.after.keyResults).to.deep.equal([
+          { id: ids.krLatency, weight: 70 },
+          { id: ids.krUptime, weight: 30 },
+        ]);
+      });
+
+      it('createGoal with rebalance writes the siblings’ weights in the same write and checks they sum to 100', async () => {
+        const adapter = await as(ids.emp1);
+        const base = { cycleId: ids.cycle, level: 'individual', parentId: ids.goalEmp1Draft } as const;
+        await expectInvalid(adapter.createGoal({ ...base, title: 'First', weight: 80, rebalance: [] }), 'weight');
+        const first = await adapter.createGoal({ ...base, title: 'First', weight: 100, rebalance: [] });
+        await expectInvalid(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 1, weight: 40 }] }), 'weight');
+        await expectInvalid(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 1, weight: 150 }] }), `rebalance.${first.id}`);
+        await expectConflict(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 3, weight: 50 }] }), 'goal');
+        await expectNotFound(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: ids.goalEmp1, version: 1, weight: 50 }] }), 'goal');
+        // Nothing of the refused writes landed.
+        expect(sortedIds(await adapter.listGoals({ parentId: ids.goalEmp1Draft }))).to.deep.equal([first.id]);
+        const second = await adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 1, weight: 50 }] });
+        expect(await adapter.getGoal(first.id)).to.include({ weight: 50, version: 2 });
+        expect(second.weight).to.equal(50);
+      });
+
+      it('updateGoal with rebalance: siblings the person may not edit are refused', async () => {
+        const manager = await as(ids.lead);
+        // The approved sibling changes only by adjustment, even for the manager.
+        await expectForbidden(
+          manager.updateGoal(ids.goalEmp2Rejected, 1, { weight: 60, rebalance: [{ id: ids.goalEmp1, version: 1, weight: 10 }] }),
+        );
+        expect((await manager.getGoal(ids.goalEmp2Rejected)).version).to.equal(1);
+      });
     });
 
     // ── Key results and check-ins ─────────────────────────────────────────
@@ -527,6 +569,20 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const keyResult = await adapter.createKeyResult({ ...newKr, unit: 'guides' });
         expect(keyResult).to.include({ goalId: ids.goalEmp1Draft, current: 0, version: 1, unit: 'guides', lastCheckIn: null });
         expect(sortedIds(await adapter.listKeyResults({ goalId: ids.goalEmp1Draft }))).to.deep.equal([ids.krDocs, keyResult.id].sort());
+      });
+
+      it('createKeyResult and updateKeyResult with rebalance keep the goal’s weights at 100 in one write', async () => {
+        const adapter = await as(ids.emp1);
+        const input = { goalId: ids.goalEmp1Draft, title: 'Readers', metric: 'number', start: 0, target: 500, direction: 'increase', due: '2026-03-01' } as const;
+        await expectInvalid(adapter.createKeyResult({ ...input, weight: 40, rebalance: [] }), 'weight');
+        await expectConflict(adapter.createKeyResult({ ...input, weight: 40, rebalance: [{ id: ids.krDocs, version: 2, weight: 60 }] }), 'keyResult');
+        expect(sortedIds(await adapter.listKeyResults({ goalId: ids.goalEmp1Draft }))).to.deep.equal([ids.krDocs]);
+        const created = await adapter.createKeyResult({ ...input, weight: 40, rebalance: [{ id: ids.krDocs, version: 1, weight: 60 }] });
+        expect(await adapter.getKeyResult(ids.krDocs)).to.include({ weight: 60, version: 2 });
+        const edited = await adapter.updateKeyResult(created.id, 1, { weight: 25, rebalance: [{ id: ids.krDocs, version: 2, weight: 75 }] });
+        expect(edited).to.include({ weight: 25, version: 2 });
+        expect(await adapter.getKeyResult(ids.krDocs)).to.include({ weight: 75, version: 3 });
+        await expectInvalid(adapter.updateKeyResult(created.id, 2, { weight: 30, rebalance: [] }), 'weight');
       });
 
       it('createKeyResult validates against the metric and the cycle', async () => {

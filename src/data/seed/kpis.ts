@@ -4,6 +4,7 @@
  * KPIs of their job profile, and now and then one their manager added by
  * hand. Weights of a person's KPIs in a cycle sum to 100.
  */
+import { DEFAULT_KPI_THRESHOLDS } from '../../model/kpi.js';
 import type { Id, Kpi, KpiPoint, KpiTargetChange } from '../../model/records.js';
 import { JOB_PROFILES, MANUAL_KPIS, type KpiCategory, type KpiTemplateSpec } from './content/company.js';
 import { DAY_MS, HOUR_MS, toIsoDateTime } from './calendar.js';
@@ -12,9 +13,6 @@ import type { RealisedGoal, RealisedKeyResult } from './progress.js';
 import type { SeededRandom } from './random.js';
 import { roundToStep, splitHundred } from './text.js';
 import type { CycleContext, IdSequences, StaffMember, Writable } from './world.js';
-
-/** Healthy at 90% of target, worth watching from 70%: the thresholds most teams use. */
-const KEY_RESULT_KPI_THRESHOLDS = { healthy: 0.9, watch: 0.7 } as const;
 
 export interface KpiPlanOptions {
   /** The most measurements a job-profile or manual KPI keeps per cycle (every two weeks in a small company). */
@@ -129,7 +127,7 @@ function kpiFromKeyResult(realised: RealisedGoal, realisedKeyResult: RealisedKey
     unit: keyResult.unit,
     direction: keyResult.direction,
     weight: 0,
-    thresholds: { ...KEY_RESULT_KPI_THRESHOLDS },
+    thresholds: { ...DEFAULT_KPI_THRESHOLDS },
     category: categoryOf(realised, realisedKeyResult),
     history,
     targetChanges,

@@ -3,22 +3,8 @@
  * candidates to move into `src/model/` once the model has its own versions
  * (then the store imports those instead).
  */
-import type {
-  Goal,
-  Id,
-  IsoDateTime,
-  IsoWeek,
-  KeyResult,
-  Kpi,
-  KpiThresholds,
-  Person,
-  ReviewAnswer,
-  ReviewTemplate,
-} from '../../model/records.js';
+import type { Id, IsoDateTime, IsoWeek, Person, ReviewAnswer, ReviewTemplate } from '../../model/records.js';
 import type { ValidationIssue } from '../../model/validation.js';
-
-/** Healthy at 90 % of target, worth watching from 70 %: the defaults HR starts from. */
-export const DEFAULT_KPI_THRESHOLDS: KpiThresholds = { healthy: 0.9, watch: 0.7 };
 
 let lastStamp = 0;
 let sequence = 0;
@@ -71,40 +57,6 @@ export function mentionsIn(body: string, people: Iterable<Person>): Id[] {
     if (!found.includes(id)) found.push(id);
   }
   return found;
-}
-
-/**
- * A KPI that follows a key result: same baseline, target, actual and unit,
- * owned by the goal's owner. Its weight starts as the key result's, for the
- * manager to rebalance in the plan.
- */
-export function kpiFromKeyResult(
-  keyResult: KeyResult,
-  goal: Goal,
-  id: Id,
-  now: IsoDateTime,
-): Kpi {
-  return {
-    id,
-    version: 1,
-    updatedAt: now,
-    ownerId: goal.ownerId,
-    cycleId: goal.cycleId,
-    name: keyResult.title,
-    source: 'keyResult',
-    sourceId: keyResult.id,
-    start: keyResult.start,
-    target: keyResult.target,
-    actual: keyResult.current,
-    unit: keyResult.unit,
-    direction: keyResult.direction,
-    weight: keyResult.weight,
-    thresholds: { ...DEFAULT_KPI_THRESHOLDS },
-    category: 'OKR',
-    history: [{ at: now, value: keyResult.current }],
-    targetChanges: [],
-    archived: false,
-  };
 }
 
 /** What a review must rate: the template's rating items, the reviewee's goals and KPIs, by section. */

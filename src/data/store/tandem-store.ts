@@ -41,6 +41,7 @@ import type {
   ReviewQuery,
   Unsubscribe,
   VersionRef,
+  WeightChange,
 } from '../adapter.js';
 import {
   ConflictError,
@@ -77,6 +78,7 @@ import {
   isManagerOf,
   type Decision,
 } from '../../model/permissions.js';
+import { DEFAULT_KPI_THRESHOLDS, kpiFromKeyResult, kpiFromTemplate } from '../../model/kpi.js';
 import {
   CYCLE_STATUSES,
   FEEDBACK_KINDS,
@@ -125,19 +127,12 @@ import {
   validateKeyResultFields,
   validateKpiFields,
   validateRejection,
+  validateSiblingWeights,
   type ValidationIssue,
 } from '../../model/validation.js';
 import { allStores, type Backend, type ReadTx, type StoreName, type WriteOptions, type WriteTx } from './backend.js';
 import { buildDirectory, type Directory } from './directory.js';
-import {
-  DEFAULT_KPI_THRESHOLDS,
-  isoWeekOf,
-  kpiFromKeyResult,
-  mentionsIn,
-  newId,
-  scoreReview,
-  validateReviewAnswers,
-} from './rules.js';
+import { isoWeekOf, mentionsIn, newId, scoreReview, validateReviewAnswers } from './rules.js';
 import { abortedBy, toStorageError } from './storage-errors.js';
 import { TrackingTx } from './tracking-tx.js';
 import type { SeedInfo, SeedOptions, SeedPersonas, StoreStatusEvent } from './types.js';
@@ -226,6 +221,70 @@ function defined<T extends object>(patch: T): Partial<T> {
     if (value !== undefined) result[key] = value;
   }
   return result;
+}
+
+/** A rebalance checked against the siblings: what to write once the caller's other checks passed. */
+interface RebalancePlan<T> {
+  readonly issues: ValidationIssue[];
+  /** Conflicts for any sibling whose version moved since it was read. */
+  checkVersions(): void;
+  readonly revised: T[];
+}
+
+/**
+ * Siblings' new weights for a create or edit: each change must name one of
+ * `siblings` with a weight from 0 to 100, and the item's weight with every
+ * sibling's (new or kept) must then sum to 100, reported on `weight`.
+ */
+function planRebalance<T extends { readonly id: Id; readonly version: number; weight: number; updatedAt: IsoDateTime }>(
+  kind: 'goal' | 'keyResult',
+  siblings: readonly T[],
+  itemWeight: number,
+  changes: readonly WeightChange[],
+  now: IsoDateTime,
+): RebalancePlan<T> {
+  const byId = new Map(siblings.map((sibling) => [sibling.id, sibling]));
+  const weights = new Map<Id, number>();
+  const issues: ValidationIssue[] = [];
+  for (const change of changes) {
+    if (!byId.has(change.id)) throw new NotFoundError(kind, change.id);
+    for (const found of validateGoalFields({ title: 'x', weight: change.weight })) issues.push(issue(`rebalance.${change.id}`, found.message));
+    weights.set(change.id, change.weight);
+  }
+  if (issues.length === 0) {
+    issues.push(...validateSiblingWeights([itemWeight, ...siblings.map((sibling) => weights.get(sibling.id) ?? sibling.weight)]));
+  }
+  const changed = changes.map((change) => ({ sibling: byId.get(change.id)!, change }));
+  return {
+    issues,
+    checkVersions: () => changed.forEach(({ sibling, change }) => checkVersion(kind, sibling, change.version)),
+    revised: changed.filter(({ sibling, change }) => sibling.weight !== change.weight).map(({ sibling, change }) => revise(sibling, { weight: change.weight } as Partial<T>, now)),
+  };
+}
+
+/** The other live goals sharing a goal's parent; at the top, the cycle's other top-level goals of its level. */
+async function siblingGoals(tx: ReadTx, goal: Pick<Goal, 'id' | 'parentId' | 'cycleId' | 'level'>): Promise<Goal[]> {
+  const candidates =
+    goal.parentId === null
+      ? (await tx.getByIndex('goal', 'cycleId', goal.cycleId)).filter((other) => other.parentId === null && other.level === goal.level)
+      : await tx.getByIndex('goal', 'parentId', goal.parentId);
+  return candidates.filter((other) => other.id !== goal.id && other.status !== 'archived');
+}
+
+/** {@link planRebalance} for goals: each sibling whose weight changes must be one the actor may edit. */
+async function planGoalRebalance(
+  tx: ReadTx,
+  ctx: Context,
+  goal: Pick<Goal, 'id' | 'parentId' | 'cycleId' | 'level'>,
+  itemWeight: number,
+  changes: readonly WeightChange[],
+): Promise<RebalancePlan<Goal>> {
+  const siblings = await siblingGoals(tx, goal);
+  for (const change of changes) {
+    const sibling = siblings.find((candidate) => candidate.id === change.id);
+    if (sibling && sibling.weight !== change.weight) refuse(canEditGoal(ctx.actor, sibling, ctx.dir), 'goal.rebalance');
+  }
+  return planRebalance('goal', siblings, itemWeight, changes, ctx.now);
 }
 
 /**
@@ -680,12 +739,20 @@ export class TandemStore implements DataAdapter {
       const parent = input.parentId === null ? null : await requireGoal(tx, ctx, input.parentId);
       validate([...oneOf('level', input.level, GOAL_LEVELS)]);
       refuse(canCreateGoal(actor, { level: input.level, ownerId, orgUnitId }, dir), 'goal.create');
-      validate([
+      const fieldIssues = [
         ...validateGoalFields({ title: input.title, description: input.description, weight: input.weight }),
         ...(input.weight === undefined ? [issue('weight', { key: 'validation.required' })] : []),
         ...(input.visibility === undefined ? [] : oneOf('visibility', input.visibility, GOAL_VISIBILITIES)),
         ...(parent && parent.cycleId !== input.cycleId ? [issue('parentId', { key: 'validation.notAllowedValue' })] : []),
-      ]);
+      ];
+      validate(fieldIssues);
+      const rebalance = input.rebalance
+        ? await planGoalRebalance(tx, ctx, { id: '', parentId: input.parentId, cycleId: input.cycleId, level: input.level }, input.weight, input.rebalance)
+        : undefined;
+      if (rebalance) {
+        validate(rebalance.issues);
+        rebalance.checkVersions();
+      }
       const goal: Goal = {
         id: newId('goal'),
         version: 1,
@@ -705,6 +772,7 @@ export class TandemStore implements DataAdapter {
         createdAt: now,
       };
       await tx.put('goal', goal);
+      for (const sibling of rebalance?.revised ?? []) await tx.put('goal', sibling);
       return goal;
     });
   }
@@ -730,11 +798,17 @@ export class TandemStore implements DataAdapter {
           issues.push(issue('parentId', { key: 'validation.notAllowedValue' }));
         }
       }
-      validate(issues);
+      const { rebalance: weightChanges, ...goalChanges } = changes;
+      const rebalance = weightChanges
+        ? await planGoalRebalance(tx, ctx, goal, goalChanges.weight ?? goal.weight, weightChanges)
+        : undefined;
+      validate([...issues, ...(rebalance?.issues ?? [])]);
       checkVersion('goal', goal, version);
+      rebalance?.checkVersions();
       // Editing a rejected goal starts the next draft.
-      const updated = revise(goal, { ...changes, status: 'draft' }, now);
+      const updated = revise(goal, { ...goalChanges, status: 'draft' }, now);
       await tx.put('goal', updated);
+      for (const sibling of rebalance?.revised ?? []) await tx.put('goal', sibling);
       return updated;
     });
   }
@@ -769,6 +843,14 @@ export class TandemStore implements DataAdapter {
           issues.push(issue(`keyResults.${edit.id}.${found.field}`, found.message));
         }
         krEdits.push({ before: keyResult, after: revise(keyResult, changes, now), changes });
+      }
+      // A key result's weight is its share of the goal: moving one moves the others' share, so the set must still sum to 100.
+      if (krEdits.some(({ before: old, changes }) => changes.weight !== undefined && changes.weight !== old.weight)) {
+        const newWeights = new Map(krEdits.map(({ after: edited }) => [edited.id, edited.weight]));
+        const all = await tx.getByIndex('keyResult', 'goalId', goal.id);
+        for (const found of validateSiblingWeights(all.map((keyResult) => newWeights.get(keyResult.id) ?? keyResult.weight))) {
+          issues.push(issue('keyResults.weight', found.message));
+        }
       }
       validate(issues);
       checkVersion('goal', goal, version);
@@ -902,6 +984,13 @@ export class TandemStore implements DataAdapter {
       refuse(canEditKeyResults(ctx.actor, goal, ctx.dir), 'keyResult.create');
       const cycle = await tx.get('cycle', goal.cycleId);
       validate([...validateKeyResultFields(input, cycle), ...optionalText('unit', input.unit, TITLE_MAX_LENGTH)]);
+      const rebalance = input.rebalance
+        ? planRebalance('keyResult', await tx.getByIndex('keyResult', 'goalId', goal.id), input.weight, input.rebalance, ctx.now)
+        : undefined;
+      if (rebalance) {
+        validate(rebalance.issues);
+        rebalance.checkVersions();
+      }
       const keyResult: KeyResult = {
         id: newId('kr'),
         version: 1,
@@ -919,6 +1008,7 @@ export class TandemStore implements DataAdapter {
         lastCheckIn: null,
       };
       await tx.put('keyResult', keyResult);
+      for (const sibling of rebalance?.revised ?? []) await tx.put('keyResult', sibling);
       return keyResult;
     });
   }
@@ -927,15 +1017,22 @@ export class TandemStore implements DataAdapter {
     return this.write(['goal', 'keyResult', 'cycle'], options, async (tx, ctx) => {
       const { keyResult, goal } = await requireKeyResult(tx, ctx, id);
       refuse(canEditKeyResults(ctx.actor, goal, ctx.dir), 'keyResult.update');
-      const changes = defined(patch);
+      const { rebalance: weightChanges, ...changes } = defined(patch);
       const cycle = await tx.get('cycle', goal.cycleId);
+      const siblings = weightChanges
+        ? (await tx.getByIndex('keyResult', 'goalId', goal.id)).filter((other) => other.id !== keyResult.id)
+        : [];
+      const rebalance = weightChanges ? planRebalance('keyResult', siblings, changes.weight ?? keyResult.weight, weightChanges, ctx.now) : undefined;
       validate([
         ...validateKeyResultFields({ ...keyResult, ...changes }, cycle),
         ...optionalText('unit', changes.unit, TITLE_MAX_LENGTH),
+        ...(rebalance?.issues ?? []),
       ]);
       checkVersion('keyResult', keyResult, version);
+      rebalance?.checkVersions();
       const updated = revise(keyResult, changes, ctx.now);
       await tx.put('keyResult', updated);
+      for (const sibling of rebalance?.revised ?? []) await tx.put('keyResult', sibling);
       return updated;
     });
   }
@@ -1163,27 +1260,7 @@ export class TandemStore implements DataAdapter {
           plan.push(already);
           continue;
         }
-        const kpi: Kpi = {
-          id: newId('kpi'),
-          version: 1,
-          updatedAt: now,
-          ownerId: personId,
-          cycleId,
-          name: template.name,
-          source: 'jobProfile',
-          sourceId: profile.id,
-          start: template.start,
-          target: template.target,
-          actual: template.start,
-          unit: template.unit,
-          direction: template.direction,
-          weight: template.weight,
-          thresholds: { ...template.thresholds },
-          category: template.category,
-          history: [],
-          targetChanges: [],
-          archived: false,
-        };
+        const kpi = kpiFromTemplate(template, profile.id, { ownerId: personId, cycleId }, newId('kpi'), now);
         await tx.put('kpi', kpi);
         plan.push(kpi);
       }

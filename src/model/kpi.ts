@@ -1,0 +1,445 @@
+/**
+ * KPI rules: how complete a KPI is, whether it is healthy, what it scores,
+ * where its trend is heading, and how many KPIs add up for a team. Derived,
+ * never stored (DESIGN.md: "KPI completion and score").
+ *
+ * Completion differs from key-result progress on purpose: progress stops at
+ * 1 because it feeds goal roll-ups, while a KPI score rewards doing better
+ * than the target, up to {@link KPI_COMPLETION_CAP}.
+ */
+import type { MessageKey } from '../i18n/catalog.js';
+import { endOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
+import {
+  KPI_SOURCES,
+  type Cycle,
+  type Goal,
+  type Id,
+  type IsoDate,
+  type IsoDateTime,
+  type KeyResult,
+  type Kpi,
+  type KpiSource,
+  type KpiTemplate,
+  type KpiThresholds,
+} from './records.js';
+
+// ── Statuses, sources and categories ───────────────────────────────────────
+
+/** Best first. */
+export const KPI_STATUSES = ['healthy', 'watch', 'unhealthy'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+/** The message naming each status, for badges and screen readers. */
+export const KPI_STATUS_MESSAGE_KEYS = {
+  healthy: 'kpiStatus.healthy',
+  watch: 'kpiStatus.watch',
+  unhealthy: 'kpiStatus.unhealthy',
+} as const satisfies { readonly [S in KpiStatus]: MessageKey };
+
+/** Sort order of statuses: worst lowest, so an ascending sort puts trouble first. */
+export const KPI_STATUS_RANK = { unhealthy: 0, watch: 1, healthy: 2 } as const satisfies Record<KpiStatus, number>;
+
+/** The message naming each source of a KPI. */
+export const KPI_SOURCE_MESSAGE_KEYS = {
+  keyResult: 'kpiSource.keyResult',
+  jobProfile: 'kpiSource.jobProfile',
+  manual: 'kpiSource.manual',
+} as const satisfies { readonly [S in KpiSource]: MessageKey };
+
+/**
+ * Categories the kit knows how to name: the balanced-scorecard perspectives
+ * of the job-profile templates, and `OKR` for KPIs born from key results.
+ * `Kpi.category` stays a string because a vendor's system may send its own.
+ */
+export const KPI_CATEGORIES = ['financial', 'customer', 'process', 'learning', 'OKR'] as const;
+export type KpiCategory = (typeof KPI_CATEGORIES)[number];
+
+export const KPI_CATEGORY_MESSAGE_KEYS = {
+  financial: 'kpiCategory.financial',
+  customer: 'kpiCategory.customer',
+  process: 'kpiCategory.process',
+  learning: 'kpiCategory.learning',
+  OKR: 'kpiCategory.OKR',
+} as const satisfies { readonly [C in KpiCategory]: MessageKey };
+
+export function isKpiCategory(category: string): category is KpiCategory {
+  return (KPI_CATEGORIES as readonly string[]).includes(category);
+}
+
+/**
+ * The message naming a category, or `undefined` for a category the kit does
+ * not know: a vendor's own text, to be shown as it is.
+ */
+export function kpiCategoryMessageKey(category: string): MessageKey | undefined {
+  return isKpiCategory(category) ? KPI_CATEGORY_MESSAGE_KEYS[category] : undefined;
+}
+
+// ── Completion, status and score ───────────────────────────────────────────
+
+/** Healthy at 90 % of target, worth watching from 70 %: the defaults HR starts from. */
+export const DEFAULT_KPI_THRESHOLDS: Readonly<KpiThresholds> = Object.freeze({ healthy: 0.9, watch: 0.7 });
+
+/** Completion is capped so one over-achieved KPI cannot hide the others in a weighted total. */
+export const KPI_COMPLETION_CAP = 1.2;
+
+/** Absorbs float error at the thresholds: 0.9 computed as 0.8999999999999999 is still 0.9. */
+const TOLERANCE = 1e-9;
+
+type MeasuredKpi = Pick<Kpi, 'start' | 'target' | 'actual' | 'direction'>;
+type WeightedKpi = Pick<Kpi, 'start' | 'target' | 'actual' | 'direction' | 'weight'>;
+
+/**
+ * How far a KPI has come from its start towards its target: 0 at the start,
+ * 1 at the target, more when it does better, at most `cap`.
+ *
+ * - Direction-aware: for `decrease` lower is better (start 10 days, target
+ *   5 days, actual 7 days → 0.6).
+ * - Moving the wrong way counts as 0, not as negative completion.
+ * - A target equal to the start (a KPI that holds a level, such as "zero
+ *   incidents" from zero), or on the wrong side of it, has no way to measure
+ *   along: 1 while the actual is at or beyond the target in the KPI's
+ *   direction, else 0.
+ * - Any value that is not a finite number gives 0.
+ */
+export function kpiCompletion(kpi: MeasuredKpi, cap: number = KPI_COMPLETION_CAP): number {
+  const { start, target, actual } = kpi;
+  if (!Number.isFinite(start) || !Number.isFinite(target) || !Number.isFinite(actual)) return 0;
+  const ceiling = Number.isNaN(cap) ? KPI_COMPLETION_CAP : Math.max(0, cap);
+  const sign = kpi.direction === 'decrease' ? -1 : 1;
+  const span = (target - start) * sign;
+  if (span <= 0) return (actual - target) * sign >= 0 ? Math.min(1, ceiling) : 0;
+  const ratio = ((actual - start) * sign) / span;
+  return Math.min(ceiling, Math.max(0, ratio));
+}
+
+/**
+ * Healthy when completion reaches `thresholds.healthy`, watch when it
+ * reaches `thresholds.watch`, else unhealthy. A threshold is met exactly
+ * (0.9 of a healthy-at-0.9 KPI is healthy); a completion that is not a
+ * number is unhealthy.
+ */
+export function kpiStatus(completion: number, thresholds: KpiThresholds): KpiStatus {
+  if (completion >= thresholds.healthy - TOLERANCE) return 'healthy';
+  if (completion >= thresholds.watch - TOLERANCE) return 'watch';
+  return 'unhealthy';
+}
+
+/** A weight that is negative or not a number cannot be a share: it counts as 0. */
+function usableWeight(weight: number): number {
+  return weight > 0 && Number.isFinite(weight) ? weight : 0;
+}
+
+/**
+ * Points this KPI contributes to its owner's score: completion × weight (a
+ * KPI of weight 30 at 80 % → 24). A person's weights sum to 100, so their
+ * points sum to their score.
+ */
+export function kpiScore(kpi: WeightedKpi): number {
+  return kpiCompletion(kpi) * usableWeight(kpi.weight);
+}
+
+/**
+ * A weighted total on a 0–100 scale (up to 100 × {@link KPI_COMPLETION_CAP}):
+ * Σ completion × weight / Σ weight × 100. Divides by the actual total rather
+ * than assuming 100, so a plan whose weights are still being balanced scores
+ * sensibly. `null` when no KPI has a weight: there is nothing to score.
+ */
+export function weightedKpiScore(kpis: readonly WeightedKpi[]): number | null {
+  let points = 0;
+  let totalWeight = 0;
+  for (const kpi of kpis) {
+    const weight = usableWeight(kpi.weight);
+    points += kpiCompletion(kpi) * weight;
+    totalWeight += weight;
+  }
+  return totalWeight > 0 ? (points / totalWeight) * 100 : null;
+}
+
+// ── Forecast ───────────────────────────────────────────────────────────────
+
+export interface KpiForecast {
+  /** Projected actual at the period end, from a least-squares line over the history. */
+  readonly projected: number;
+  /** {@link kpiCompletion} of the projected actual. */
+  readonly completion: number;
+  /** {@link kpiStatus} of that completion, with the KPI's thresholds. */
+  readonly status: KpiStatus;
+  /**
+   * The UTC day by whose end the line reaches the target; `null` when the
+   * actual is already there, or the line never gets there (flat, moving
+   * away, or further off than `REACH_HORIZON_DAYS`).
+   */
+  readonly reachesTargetOn: IsoDate | null;
+}
+
+/**
+ * Where a KPI will stand at the end of its period at the pace its history
+ * shows: the same least-squares line as the key-result forecast. `null` with
+ * fewer than two distinct measurement times, or a period end that is not a
+ * real date. Points with an unreadable time or a value that is not a finite
+ * number are skipped.
+ */
+export function forecastKpi(
+  kpi: Pick<Kpi, 'history' | 'start' | 'target' | 'actual' | 'direction' | 'thresholds'>,
+  period: Pick<Cycle, 'start' | 'end'>,
+  now: Date,
+): KpiForecast | null {
+  const periodEnd = endOfDate(period.end);
+  if (Number.isNaN(periodEnd)) return null;
+  const points: TimedValue[] = kpi.history.map((point) => ({ at: Date.parse(point.at), value: point.value }));
+  const line = fitLeastSquaresLine(points);
+  if (!line) return null;
+
+  const projected = line.valueAt(periodEnd);
+  const completion = kpiCompletion({ ...kpi, actual: projected });
+  const sign = kpi.direction === 'decrease' ? -1 : 1;
+  const alreadyThere = (kpi.actual - kpi.target) * sign >= 0;
+  return {
+    projected,
+    completion,
+    status: kpiStatus(completion, kpi.thresholds),
+    reachesTargetOn: alreadyThere ? null : lineReachesTargetOn(kpi, line, now.getTime()),
+  };
+}
+
+// ── Assessment and roll-up ─────────────────────────────────────────────────
+
+/** What a KPI's row on a scorecard shows about where it stands. */
+export interface KpiAssessment {
+  readonly completion: number;
+  readonly status: KpiStatus;
+  /** {@link kpiScore}: points towards the owner's score. */
+  readonly score: number;
+  readonly forecast: KpiForecast | null;
+}
+
+export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: Date): KpiAssessment {
+  const completion = kpiCompletion(kpi);
+  return {
+    completion,
+    status: kpiStatus(completion, kpi.thresholds),
+    score: completion * usableWeight(kpi.weight),
+    forecast: forecastKpi(kpi, period, now),
+  };
+}
+
+/** A KPI with its assessment: a scorecard row, an entry of a roll-up. */
+export interface AssessedKpi {
+  readonly kpi: Kpi;
+  readonly assessment: KpiAssessment;
+}
+
+export interface KpiOwnerRollUp {
+  /** {@link weightedKpiScore} of the owner's KPIs. */
+  readonly score: number | null;
+  readonly count: number;
+  readonly statusCounts: Readonly<Record<KpiStatus, number>>;
+}
+
+export interface KpiRollUp {
+  readonly count: number;
+  /** Unweighted mean completion of the KPIs; null with none. */
+  readonly averageCompletion: number | null;
+  readonly statusCounts: Readonly<Record<KpiStatus, number>>;
+  /** Lowest completion first (ties: larger weight first, then name), at most `worst` (default 10). */
+  readonly worst: readonly AssessedKpi[];
+  /** Per owner: their weighted score and KPI count, for "the people behind the worst KPIs". */
+  readonly byOwner: ReadonlyMap<Id, KpiOwnerRollUp>;
+}
+
+/** How many KPIs a roll-up lists as the worst unless told otherwise. */
+export const DEFAULT_WORST_KPI_COUNT = 10;
+
+function noStatuses(): Record<KpiStatus, number> {
+  return { healthy: 0, watch: 0, unhealthy: 0 };
+}
+
+/** Plain code-point order: the same everywhere, unlike a locale's collation. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Worst first: lowest completion; among equals the heavier KPI hurts more; then name and id, for a stable list. */
+function compareWorstFirst(a: AssessedKpi, b: AssessedKpi): number {
+  return (
+    a.assessment.completion - b.assessment.completion ||
+    usableWeight(b.kpi.weight) - usableWeight(a.kpi.weight) ||
+    compareText(a.kpi.name, b.kpi.name) ||
+    compareText(a.kpi.id, b.kpi.id)
+  );
+}
+
+/**
+ * KPIs of a team, a department or the company at a glance: how many, how
+ * complete on average, how many in each status, the worst ones, and each
+ * owner's score. Every KPI given counts (leave archived ones out first if
+ * they should not).
+ */
+export function rollUpKpis(
+  kpis: readonly Kpi[],
+  period: Pick<Cycle, 'start' | 'end'>,
+  now: Date,
+  options: { worst?: number } = {},
+): KpiRollUp {
+  const statusCounts = noStatuses();
+  const assessed: AssessedKpi[] = [];
+  const kpisByOwner = new Map<Id, Kpi[]>();
+  const statusesByOwner = new Map<Id, Record<KpiStatus, number>>();
+  let completionSum = 0;
+  for (const kpi of kpis) {
+    const assessment = assessKpi(kpi, period, now);
+    assessed.push({ kpi, assessment });
+    completionSum += assessment.completion;
+    statusCounts[assessment.status] += 1;
+
+    let owned = kpisByOwner.get(kpi.ownerId);
+    let ownerStatuses = statusesByOwner.get(kpi.ownerId);
+    if (!owned || !ownerStatuses) {
+      owned = [];
+      ownerStatuses = noStatuses();
+      kpisByOwner.set(kpi.ownerId, owned);
+      statusesByOwner.set(kpi.ownerId, ownerStatuses);
+    }
+    owned.push(kpi);
+    ownerStatuses[assessment.status] += 1;
+  }
+
+  const byOwner = new Map<Id, KpiOwnerRollUp>();
+  for (const [ownerId, owned] of kpisByOwner) {
+    byOwner.set(ownerId, {
+      score: weightedKpiScore(owned),
+      count: owned.length,
+      statusCounts: statusesByOwner.get(ownerId) ?? noStatuses(),
+    });
+  }
+
+  const requested = options.worst ?? DEFAULT_WORST_KPI_COUNT;
+  const worstCount = Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : DEFAULT_WORST_KPI_COUNT;
+  return {
+    count: assessed.length,
+    averageCompletion: assessed.length > 0 ? completionSum / assessed.length : null,
+    statusCounts,
+    worst: [...assessed].sort(compareWorstFirst).slice(0, worstCount),
+    byOwner,
+  };
+}
+
+// ── Sorting ────────────────────────────────────────────────────────────────
+
+/** Columns a KPI table can sort by. */
+export const KPI_SORT_KEYS = ['name', 'owner', 'source', 'weight', 'target', 'actual', 'completion', 'score', 'status', 'forecast'] as const;
+export type KpiSortKey = (typeof KPI_SORT_KEYS)[number];
+
+export interface KpiComparatorOptions {
+  /** The owner's display name, for sorting by owner; the owner id when not given. */
+  readonly ownerName?: (ownerId: Id) => string;
+  /** Compares names (KPI and owner) in the reader's language; code-point order when not given. */
+  readonly collator?: Pick<Intl.Collator, 'compare'>;
+}
+
+/**
+ * An ascending comparator for `key` over assessed KPIs; reverse it for a
+ * descending column. Status sorts by {@link KPI_STATUS_RANK} (worst first),
+ * source in the order of `KPI_SOURCES`, forecast by projected completion
+ * with KPIs that have no forecast before all others. Ties fall back to name,
+ * then id, so rows never jump between renders.
+ */
+export function kpiComparator(
+  key: KpiSortKey,
+  options: KpiComparatorOptions = {},
+): (a: AssessedKpi, b: AssessedKpi) => number {
+  const { collator } = options;
+  const compareNames = collator ? (a: string, b: string) => collator.compare(a, b) : compareText;
+  const ownerName = options.ownerName ?? ((ownerId: Id) => ownerId);
+  const forecastOf = (row: AssessedKpi): number => row.assessment.forecast?.completion ?? Number.NEGATIVE_INFINITY;
+  const byNumber =
+    (valueOf: (row: AssessedKpi) => number) =>
+    (a: AssessedKpi, b: AssessedKpi): number => {
+      const left = valueOf(a);
+      const right = valueOf(b);
+      return left < right ? -1 : left > right ? 1 : 0;
+    };
+  const primary: (a: AssessedKpi, b: AssessedKpi) => number = {
+    name: () => 0,
+    owner: (a: AssessedKpi, b: AssessedKpi) => compareNames(ownerName(a.kpi.ownerId), ownerName(b.kpi.ownerId)),
+    source: byNumber((row) => sourceRank(row.kpi.source)),
+    weight: byNumber((row) => row.kpi.weight),
+    target: byNumber((row) => row.kpi.target),
+    actual: byNumber((row) => row.kpi.actual),
+    completion: byNumber((row) => row.assessment.completion),
+    score: byNumber((row) => row.assessment.score),
+    status: byNumber((row) => KPI_STATUS_RANK[row.assessment.status]),
+    forecast: byNumber(forecastOf),
+  }[key];
+  return (a, b) => primary(a, b) || compareNames(a.kpi.name, b.kpi.name) || compareText(a.kpi.id, b.kpi.id);
+}
+
+function sourceRank(source: KpiSource): number {
+  const rank = KPI_SOURCES.indexOf(source);
+  return rank < 0 ? KPI_SOURCES.length : rank;
+}
+
+// ── Records born from other records ────────────────────────────────────────
+
+/**
+ * A KPI that follows a key result: same baseline, target, actual and unit,
+ * owned by the goal's owner. Its weight starts as the key result's, for the
+ * manager to rebalance in the plan.
+ */
+export function kpiFromKeyResult(keyResult: KeyResult, goal: Goal, id: Id, now: IsoDateTime): Kpi {
+  return {
+    id,
+    version: 1,
+    updatedAt: now,
+    ownerId: goal.ownerId,
+    cycleId: goal.cycleId,
+    name: keyResult.title,
+    source: 'keyResult',
+    sourceId: keyResult.id,
+    start: keyResult.start,
+    target: keyResult.target,
+    actual: keyResult.current,
+    unit: keyResult.unit,
+    direction: keyResult.direction,
+    weight: keyResult.weight,
+    thresholds: { ...DEFAULT_KPI_THRESHOLDS },
+    category: 'OKR',
+    history: [{ at: now, value: keyResult.current }],
+    targetChanges: [],
+    archived: false,
+  };
+}
+
+/**
+ * A KPI of a person's plan from one of their job profile's templates: it
+ * starts at the template's baseline, with no measurements yet.
+ */
+export function kpiFromTemplate(
+  template: KpiTemplate,
+  jobProfileId: Id,
+  plan: { readonly ownerId: Id; readonly cycleId: Id },
+  id: Id,
+  now: IsoDateTime,
+): Kpi {
+  return {
+    id,
+    version: 1,
+    updatedAt: now,
+    ownerId: plan.ownerId,
+    cycleId: plan.cycleId,
+    name: template.name,
+    source: 'jobProfile',
+    sourceId: jobProfileId,
+    start: template.start,
+    target: template.target,
+    actual: template.start,
+    unit: template.unit,
+    direction: template.direction,
+    weight: template.weight,
+    thresholds: { ...template.thresholds },
+    category: template.category,
+    history: [],
+    targetChanges: [],
+    archived: false,
+  };
+}
