@@ -30,11 +30,11 @@ function withCheckIn(store: TandemStore, checkIn: (input: NewCheckIn) => Promise
 }
 
 const shadow = (el: Element) => el.shadowRoot!;
-const dialogOf = (el: Element) => shadow(el).querySelector('dialog')!;
+const dialogOf = (el: Element) => shadow(el).querySelector('dialog.check-in')!;
 const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`#check-in-${name}`)!;
 const row = (el: Element, key: string) => shadow(el).querySelector<HTMLElement>(`[data-key="${key}"]`)!;
 /** Key-result rows offering a check-in. */
-const checkInRows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[data-kind=keyResult][aria-keyshortcuts]')];
+const checkInRows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[data-kind=keyResult][aria-keyshortcuts~=C]')];
 
 async function renderTree(adapter: DataAdapter, root: string, locale = 'en'): Promise<TandemGoalTree> {
   const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} root=${root} locale=${locale}></tandem-goal-tree>`);

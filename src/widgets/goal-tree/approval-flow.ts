@@ -262,7 +262,7 @@ export class ApprovalFlow extends TreeFlow {
 
   renderDialog() {
     const draft = this.draft;
-    return html`<dialog part="dialog" class="approval" aria-labelledby="approval-title" @close=${this.onClose} @cancel=${this.onCancel}>
+    return html`<dialog part="dialog" class="tree-dialog approval" aria-labelledby="approval-title" @close=${this.onClose} @cancel=${this.onCancel}>
       ${draft ? this.renderForm(draft) : nothing}
     </dialog>`;
   }

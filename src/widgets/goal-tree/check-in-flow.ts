@@ -216,7 +216,7 @@ export class CheckInFlow extends TreeFlow {
 
   render() {
     const draft = this.draft;
-    return html`<dialog part="dialog" class="check-in" aria-labelledby="check-in-title" @close=${this.onClose} @cancel=${this.onCancel}>
+    return html`<dialog part="dialog" class="tree-dialog check-in" aria-labelledby="check-in-title" @close=${this.onClose} @cancel=${this.onCancel}>
       ${draft ? this.renderForm(draft) : nothing}
     </dialog>`;
   }

@@ -277,8 +277,7 @@ export const goalTreeStyles = css`
     font-size: ${token('font-size-s')};
   }
 
-  dialog.check-in,
-  dialog.approval {
+  dialog.tree-dialog {
     width: min(30rem, calc(100vw - 2 * ${token('space-l')}));
     padding: ${token('space-l')};
     border: 1px solid ${token('color-border')};
@@ -288,32 +287,28 @@ export const goalTreeStyles = css`
     box-shadow: ${token('shadow-raised')};
   }
 
-  dialog.check-in::backdrop,
-  dialog.approval::backdrop {
+  dialog.tree-dialog::backdrop {
     background: color-mix(in srgb, ${token('color-text')} 35%, transparent);
   }
 
-  dialog.check-in form,
-  dialog.approval form {
+  dialog.tree-dialog form,
+  dialog.tree-dialog .dialog-body {
     display: grid;
     gap: ${token('space-m')};
   }
 
-  dialog.check-in h2,
-  dialog.approval h2 {
+  dialog.tree-dialog h2 {
     margin: 0;
     font-size: ${token('font-size-l')};
   }
 
-  dialog.check-in .hint,
-  dialog.approval .hint {
+  dialog.tree-dialog .hint {
     margin: 0;
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-s')};
   }
 
-  dialog.check-in textarea,
-  dialog.approval textarea {
+  dialog.tree-dialog textarea {
     resize: vertical;
   }
 
@@ -368,6 +363,187 @@ export const goalTreeStyles = css`
 
   .batch-error {
     color: ${token('color-danger')};
+  }
+
+  /* Wider dialogs for forms with several columns; they scroll inside the viewport. */
+  dialog.goal-form,
+  dialog.adjust {
+    width: min(40rem, calc(100vw - 2 * ${token('space-l')}));
+    max-height: calc(100vh - 2 * ${token('space-l')});
+    overflow: auto;
+  }
+
+  dialog.tree-dialog h3 {
+    margin: 0;
+    font-size: ${token('font-size-m')};
+  }
+
+  .field-row {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: ${token('space-m')};
+  }
+
+  fieldset.weights,
+  fieldset.adjust-key-results {
+    display: grid;
+    gap: ${token('space-s')};
+    margin: 0;
+    padding: ${token('space-m')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-s')};
+  }
+
+  fieldset legend {
+    padding: 0 ${token('space-xs')};
+    font-weight: 600;
+  }
+
+  .weight-row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 6rem auto;
+    align-items: center;
+    gap: ${token('space-s')};
+  }
+
+  .weight-row label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .weight-row.own label {
+    font-weight: 600;
+  }
+
+  .locked-weight {
+    text-align: end;
+    color: ${token('color-text-muted')};
+  }
+
+  .weights-total {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${token('space-s')};
+    font-weight: 600;
+  }
+
+  .adjust-key-result {
+    display: grid;
+    gap: ${token('space-s')};
+    padding-block: ${token('space-s')};
+    border-top: 1px solid ${token('color-border')};
+  }
+
+  .adjust-key-result:first-of-type {
+    border-top: none;
+  }
+
+  .adjust-preview ul,
+  .timeline ul {
+    margin: ${token('space-xs')} 0 0;
+    padding-inline-start: ${token('space-l')};
+  }
+
+  .history {
+    display: grid;
+    gap: ${token('space-s')};
+    padding-top: ${token('space-m')};
+    border-top: 1px solid ${token('color-border')};
+  }
+
+  .timeline {
+    display: grid;
+    gap: ${token('space-m')};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .timeline > li {
+    padding-inline-start: ${token('space-m')};
+    border-inline-start: 3px solid ${token('color-accent')};
+  }
+
+  .timeline p {
+    margin: 0;
+  }
+
+  .timeline .when {
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-s')};
+  }
+
+  .timeline .reason {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .menu-button {
+    min-width: 1.75rem;
+    font-weight: 700;
+  }
+
+  /* The menu button shows on the row in use (hovered, focused or selected), not on every row at once. */
+  @media (hover: hover) {
+    .row:not(:hover, :focus-within, [aria-selected='true']) .menu-button {
+      opacity: 0;
+    }
+  }
+
+  /* The row menu: a popover in the top layer, placed under its button by script. */
+  .row-menu {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    min-width: 14rem;
+    max-width: min(22rem, calc(100vw - 1rem));
+    padding: ${token('space-xs')};
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius-m')};
+    background: ${token('color-surface-raised')};
+    color: ${token('color-text')};
+    box-shadow: ${token('shadow-raised')};
+  }
+
+  .row-menu [role='menuitem'] {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0 ${token('space-m')};
+    width: 100%;
+    padding: ${token('space-s')} ${token('space-m')};
+    border: none;
+    border-radius: ${token('radius-s')};
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .row-menu [role='menuitem']:hover,
+  .row-menu [role='menuitem']:focus-visible {
+    background: ${token('color-accent-soft')};
+    outline: 2px solid ${token('color-focus-ring')};
+    outline-offset: -2px;
+  }
+
+  .row-menu [aria-disabled='true'] {
+    color: ${token('color-text-muted')};
+    cursor: not-allowed;
+  }
+
+  .row-menu kbd {
+    color: ${token('color-text-muted')};
+    font: inherit;
+    font-size: ${token('font-size-s')};
+  }
+
+  .row-menu .item-reason {
+    grid-column: 1 / -1;
+    font-size: ${token('font-size-s')};
   }
 
   .form-error {

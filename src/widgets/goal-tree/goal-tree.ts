@@ -24,8 +24,10 @@ import {
   type NodeKey,
   type PillarGroup,
 } from '../../model/goal-tree.js';
+import { translateMessage } from '../../i18n/locale.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
 import { displayName } from '../../model/people.js';
+import { canAdjustGoal, canEditGoal, canEditKeyResults, type Decision } from '../../model/permissions.js';
 import { keyResultProgress, weightedMean } from '../../model/progress.js';
 import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
@@ -33,12 +35,21 @@ import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { BadRootError, loadGoalTree, type GoalTreeData } from './goal-tree-data.js';
 import { goalTreeStyles } from './goal-tree.styles.js';
+import { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';
 import { CheckInFlow } from './check-in-flow.js';
-import { formatKeyResultValue, type GoalTreeAccess } from './tree-flow.js';
+import { GoalFormFlow } from './goal-form-flow.js';
+import { RowMenu, type RowMenuItem } from './row-menu.js';
+import { formatKeyResultValue, PendingEdits, type GoalTreeAccess } from './tree-flow.js';
 
 /** The statuses a person can filter by; archived goals are not in the tree. */
 const FILTER_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const satisfies readonly GoalStatus[];
+
+/**
+ * Refusals that mean the goal is none of the person's business: the action is
+ * hidden. Other refusals (the goal's state) show the action disabled with why.
+ */
+const RELATIONAL_REFUSALS: ReadonlySet<string> = new Set(['permission.notOwnerManagerOrHr', 'permission.notOwner', 'permission.notManager', 'permission.notOwnerOrManager']);
 
 /** Keys typed within this long of each other make one type-ahead prefix (the APG's suggestion). */
 const TYPE_AHEAD_MS = 500;
@@ -179,13 +190,20 @@ export class TandemGoalTree extends TandemElement {
         return tree.now;
       },
       focusRow: (key: NodeKey) => tree.focusRow(key),
+      reveal: (key: NodeKey, parentKey?: NodeKey) => tree.reveal(key, parentKey),
       reload: () => void tree.treeTask.run(),
       dispatch: (event: Event) => void tree.dispatchEvent(event),
     };
   })();
 
+  private readonly edits = new PendingEdits(() => this.requestUpdate());
   private readonly checkIns = new CheckInFlow(this, this.access);
   private readonly approvals = new ApprovalFlow(this, this.access);
+  private readonly forms = new GoalFormFlow(this, this.access, this.edits);
+  private readonly adjustments = new AdjustFlow(this, this.access, this.edits);
+  private readonly menu = new RowMenu(this, this.access);
+  /** A row to focus once a reload brings it (a goal or key result just created). */
+  private revealKey: NodeKey | null = null;
   private only: Set<NodeKey> | null = null;
   private matchCount = 0;
   private rows: TreeRow[] = [];
@@ -267,6 +285,12 @@ export class TandemGoalTree extends TandemElement {
     if (rebuilt) {
       this.checkIns.dropReloaded(data!);
       this.approvals.dropReloaded(data!);
+      this.edits.dropReloaded(data!.goals, data!.keyResults);
+    }
+    if (this.revealKey !== null && this.rowIndex.has(this.revealKey)) {
+      const key = this.revealKey;
+      this.revealKey = null;
+      void this.focusRow(key);
     }
   }
 
@@ -431,7 +455,17 @@ export class TandemGoalTree extends TandemElement {
   private titleOf(row: TreeRow): string {
     if (row.group) return row.group.strategy?.title ?? this.t('goalTree.unlinked');
     const node = row.node!;
-    return node.kind === 'goal' ? node.goal.title : node.keyResult.title;
+    return node.kind === 'goal' ? this.edits.goal(node.goal).title : this.edits.keyResult(node.keyResult).title;
+  }
+
+  /** Opens `parentKey` and focuses `key` once the tree has it (the store's change reloads the tree). */
+  private reveal(key: NodeKey, parentKey?: NodeKey): void {
+    if (parentKey !== undefined) {
+      if (this.only) this.filterExpanded = new Set([...this.filterExpanded, parentKey]);
+      else this.expanded = new Set([...this.expanded, parentKey]);
+    }
+    this.revealKey = key;
+    this.requestUpdate();
   }
 
   /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
@@ -483,6 +517,16 @@ export class TandemGoalTree extends TandemElement {
     if (goal && actionKey === 's' && this.approvals.maySubmit(goal)) {
       event.preventDefault();
       void this.approvals.submit(goal);
+      return;
+    }
+    if (actionKey === 'e' && this.editAction(row)?.allowed) {
+      event.preventDefault();
+      this.runEdit(row);
+      return;
+    }
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      this.openMenu(row, null);
       return;
     }
     if (goal && (actionKey === 'a' || actionKey === 'x') && this.approvals.mayDecide(goal)) {
@@ -561,6 +605,11 @@ export class TandemGoalTree extends TandemElement {
     const action = event
       .composedPath()
       .find((target): target is HTMLElement => target instanceof HTMLElement && target.dataset['action'] !== undefined)?.dataset['action'];
+    if (action === 'menu') {
+      const button = event.composedPath().find((target): target is HTMLElement => target instanceof HTMLElement && target.dataset['action'] === 'menu');
+      this.openMenu(row, button ?? null);
+      return;
+    }
     const goal = this.rowGoal(row);
     if (goal && action === 'submit' && this.approvals.maySubmit(goal)) {
       void this.approvals.submit(goal);
@@ -612,6 +661,92 @@ export class TandemGoalTree extends TandemElement {
     this.approvals.openDecision(row.key, goal);
   }
 
+  /** A key result row's goal, as stored with any change on its way. */
+  private keyResultGoal(row: TreeRow): Goal | undefined {
+    const node = row.node;
+    if (node?.kind !== 'keyResult') return undefined;
+    const goal = this.view?.goalsById.get(node.keyResult.goalId);
+    return goal && this.approvals.effectiveGoal(this.edits.goal(goal));
+  }
+
+  /**
+   * What `E` does on a row: edit a goal or key result before approval, or
+   * adjust an approved goal (the owner's managers and HR). `undefined`: the
+   * person has nothing to do with the goal, so the action is not offered.
+   */
+  private editAction(row: TreeRow): { kind: 'edit-goal' | 'adjust' | 'edit-key-result'; allowed: boolean; reason?: string } | undefined {
+    const person = this.session?.person;
+    const directory = this.view?.data.directory;
+    const goal = this.rowGoal(row) ?? this.keyResultGoal(row);
+    if (!person || !directory || !goal) return undefined;
+    const outcome = (kind: 'edit-goal' | 'adjust' | 'edit-key-result', decision: Decision) =>
+      decision.allowed ? { kind, allowed: true } : RELATIONAL_REFUSALS.has(decision.reason.key) ? undefined : { kind, allowed: false, reason: translateMessage(this.activeLocale, decision.reason) };
+    if (goal.status === 'approved') {
+      const adjust = canAdjustGoal(person, goal, directory);
+      // The owner is told who adjusts; people with no part in the goal are not offered it.
+      return adjust.allowed || person.id === goal.ownerId ? outcome('adjust', adjust) : undefined;
+    }
+    if (row.node?.kind === 'keyResult') return outcome('edit-key-result', canEditKeyResults(person, goal, directory));
+    return outcome('edit-goal', canEditGoal(person, goal, directory));
+  }
+
+  private runEdit(row: TreeRow): void {
+    const action = this.editAction(row);
+    const node = row.node;
+    const goal = this.rowGoal(row) ?? this.keyResultGoal(row);
+    if (!action?.allowed || !node || !goal) return;
+    this.focusKey = row.key;
+    if (action.kind === 'adjust') this.adjustments.openAdjust(row.key, goal);
+    else if (action.kind === 'edit-goal') this.forms.openEditGoal(row.key, goal);
+    else if (node.kind === 'keyResult') this.forms.openEditKeyResult(row.key, goal, node.keyResult);
+  }
+
+  /** Everything the person may do on a row, for its menu; actions refused by the goal's state show with the reason. */
+  private menuItems(row: TreeRow): RowMenuItem[] {
+    const { t } = this;
+    const person = this.session?.person;
+    const directory = this.view?.data.directory;
+    const node = row.node;
+    const goal = this.rowGoal(row) ?? this.keyResultGoal(row);
+    if (!person || !directory || !node || !goal) return [];
+    const items: RowMenuItem[] = [];
+    const reasonOf = (decision: Decision) => (decision.allowed ? undefined : translateMessage(this.activeLocale, decision.reason));
+    if (node.kind === 'keyResult' && this.mayCheckIn(row)) {
+      items.push({ id: 'check-in', label: t('goalTree.checkIn.action'), shortcut: 'C', run: () => this.openCheckIn(row) });
+    }
+    const edit = this.editAction(row);
+    if (edit) {
+      const label = edit.kind === 'adjust' ? t('goalTree.menu.adjust') : edit.kind === 'edit-goal' ? t('goalTree.menu.editGoal') : t('goalTree.menu.editKeyResult');
+      items.push({ id: edit.kind, label, shortcut: 'E', ...(edit.reason ? { disabledReason: edit.reason } : {}), run: () => this.runEdit(row) });
+    }
+    if (node.kind === 'goal') {
+      if (goal.status !== 'archived') {
+        items.push({ id: 'add-goal', label: t('goalTree.menu.addGoal'), run: () => ((this.focusKey = row.key), this.forms.openCreateGoal(row.key, goal)) });
+      }
+      const addKeyResult = canEditKeyResults(person, goal, directory);
+      if (addKeyResult.allowed || !RELATIONAL_REFUSALS.has(addKeyResult.reason.key)) {
+        const reason = reasonOf(addKeyResult);
+        items.push({
+          id: 'add-key-result',
+          label: t('goalTree.menu.addKeyResult'),
+          ...(reason ? { disabledReason: reason } : {}),
+          run: () => ((this.focusKey = row.key), this.forms.openCreateKeyResult(row.key, goal)),
+        });
+      }
+      if (this.approvals.maySubmit(goal)) items.push({ id: 'submit', label: t('goalTree.approval.submit'), shortcut: 'S', run: () => void this.approvals.submit(goal) });
+      if (this.approvals.mayDecide(goal)) {
+        items.push({ id: 'decide', label: t('goalTree.approval.decide'), shortcut: 'A', run: () => this.openDecision(row, goal) });
+      }
+    }
+    items.push({ id: 'history', label: t('goalTree.menu.history'), run: () => ((this.focusKey = row.key), this.adjustments.openHistory(row.key, goal)) });
+    return items;
+  }
+
+  private openMenu(row: TreeRow, anchor: HTMLElement | null): void {
+    this.focusKey = row.key;
+    this.menu.open(row.key, this.t('goalTree.menu.label', { title: this.titleOf(row) }), this.menuItems(row), anchor);
+  }
+
   private clearFilters(): void {
     this.searchText = '';
     this.statusFilter = '';
@@ -623,7 +758,7 @@ export class TandemGoalTree extends TandemElement {
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}`;
+    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms.render()}${this.adjustments.render()}${this.menu.render()}`;
   }
 
   private renderTreeTask() {
@@ -749,7 +884,10 @@ export class TandemGoalTree extends TandemElement {
     const goal = this.rowGoal(row);
     const maySubmit = goal !== undefined && this.approvals.maySubmit(goal);
     const mayDecide = goal !== undefined && this.approvals.mayDecide(goal);
-    const shortcuts = [mayCheckIn ? 'C' : '', maySubmit ? 'S' : '', mayDecide ? 'A X' : ''].filter(Boolean).join(' ');
+    const mayEdit = node !== undefined && this.editAction(row)?.allowed === true;
+    const shortcuts = [mayCheckIn ? 'C' : '', mayEdit ? 'E' : '', maySubmit ? 'S' : '', mayDecide ? 'A X' : '', node ? 'Shift+F10' : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<div
       role="treeitem"
       part="row"
@@ -772,7 +910,7 @@ export class TandemGoalTree extends TandemElement {
           <span class="title" title=${this.titleOf(row)}>${this.renderTitle(this.titleOf(row))}</span>
           ${this.renderMeta(row)}
         </span>
-        ${goal ? this.renderGoalActions(goal, maySubmit, mayDecide) : nothing}
+        ${node ? this.renderRowActions(row, goal, maySubmit, mayDecide) : nothing}
       </span>
       ${row.group ? this.renderPillarCells(row.group) : node!.kind === 'goal' ? this.renderGoalCells(node!.goal) : this.renderKeyResultCells(node!.keyResult, mayCheckIn)}
     </div>`;
@@ -813,28 +951,38 @@ export class TandemGoalTree extends TandemElement {
       <span class="cell when"></span>`;
   }
 
-  /** A goal row's approval buttons; out of the tab order like the check-in button: the row's keys reach them. */
-  private renderGoalActions(goal: Goal, maySubmit: boolean, mayDecide: boolean) {
-    if (!maySubmit && !mayDecide) return nothing;
+  /**
+   * A row's buttons: submit and decide on goals, and the menu of everything
+   * else. Out of the tab order like the check-in button: the row's keys reach
+   * them (Shift+F10 opens the menu).
+   */
+  private renderRowActions(row: TreeRow, goal: Goal | undefined, maySubmit: boolean, mayDecide: boolean) {
     const { t } = this;
     return html`<span class="row-actions">
-      ${maySubmit
-        ? html`<button type="button" class="button row-action" data-action="submit" tabindex="-1">
-            ${t('goalTree.approval.submit')}
-          </button>`
+      ${goal && maySubmit
+        ? html`<button type="button" class="button row-action" data-action="submit" tabindex="-1">${t('goalTree.approval.submit')}</button>`
         : nothing}
-      ${mayDecide
+      ${goal && mayDecide
         ? html`<span class="mark" data-action="mark" ?data-marked=${this.approvals.isMarked(goal.id)} aria-hidden="true" title=${t('goalTree.approval.mark', { title: goal.title })}></span>
-            <button type="button" class="button row-action" data-action="decide" tabindex="-1">
-              ${t('goalTree.approval.decide')}
-            </button>`
+            <button type="button" class="button row-action" data-action="decide" tabindex="-1">${t('goalTree.approval.decide')}</button>`
         : nothing}
+      <button
+        type="button"
+        class="button row-action menu-button"
+        data-action="menu"
+        tabindex="-1"
+        aria-haspopup="menu"
+        aria-label=${t('goalTree.menu.label', { title: this.titleOf(row) })}
+        title=${t('goalTree.menu.label', { title: this.titleOf(row) })}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
     </span>`;
   }
 
   private renderGoalCells(stored: Goal) {
     const { t, format } = this;
-    const goal = this.approvals.effectiveGoal(stored);
+    const goal = this.approvals.effectiveGoal(this.edits.goal(stored));
     const data = this.view!.data;
     const owner = data.people.get(goal.ownerId);
     const pace = data.pace.get(goal.id) ?? null;
@@ -857,8 +1005,10 @@ export class TandemGoalTree extends TandemElement {
     const assessment = data.assessments.get(stored.id);
     const pace = data.keyResultPace.get(stored.id) ?? null;
     const pending = this.checkIns.pending(stored.id);
-    const keyResult = pending ? { ...stored, current: pending.value } : stored;
-    const progress = pending ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
+    const edited = this.edits.keyResult(stored);
+    const keyResult = pending ? { ...edited, current: pending.value } : edited;
+    // An edit or check-in on its way moves the bar at once; otherwise the loaded assessment has it.
+    const progress = pending || edited !== stored ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
     const confidence = pending ? pending.confidence : keyResult.lastCheckIn?.confidence;
     return html`<span class="cell owner">
         ${mayCheckIn

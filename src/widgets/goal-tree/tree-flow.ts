@@ -9,7 +9,7 @@ import { ConflictError, TandemError } from '../../data/errors.js';
 import type { Formatter } from '../../i18n/format.js';
 import type { Locale, Translator } from '../../i18n/locale.js';
 import type { NodeKey } from '../../model/goal-tree.js';
-import type { KeyResult, Person } from '../../model/records.js';
+import type { Goal, Id, KeyResult, Person } from '../../model/records.js';
 import type { GoalTreeData } from './goal-tree-data.js';
 
 /** What a flow reads from and asks of the tree; the tree implements it over its protected state. */
@@ -25,6 +25,11 @@ export interface GoalTreeAccess {
   readonly now: Date | undefined;
   /** Moves the tab stop to a row and focuses it (after a dialog closes). */
   focusRow(key: NodeKey): Promise<void>;
+  /**
+   * Shows a row once the store's change reaches the tree (a new goal or key
+   * result), opening `parentKey` so it is in view, then focuses it.
+   */
+  reveal(key: NodeKey, parentKey?: NodeKey): void;
   /** Loads the tree again (after a conflict, when the person asks for the latest). */
   reload(): void;
   /** Sends an event from the tree element. */
@@ -70,6 +75,68 @@ export abstract class TreeFlow implements ReactiveController {
     await this.host.updateComplete;
     this.dialog(className)?.querySelector<HTMLElement>(selector)?.focus();
   }
+}
+
+/** An edit on its way or just saved: rows show it until the reload brings the stored record. */
+interface PendingEdit<T> {
+  readonly patch: Partial<T>;
+  /** The record's version once saved; `undefined` while the save is on its way. */
+  readonly version?: number;
+}
+
+/**
+ * Edits of goals and key results shown before the store's copy reaches the
+ * tree (optimistic updates), shared by the edit and adjustment flows.
+ */
+export class PendingEdits {
+  private goals: ReadonlyMap<Id, PendingEdit<Goal>> = new Map();
+  private keyResults: ReadonlyMap<Id, PendingEdit<KeyResult>> = new Map();
+
+  constructor(private readonly changed: () => void) {}
+
+  goal(goal: Goal): Goal {
+    const edit = this.goals.get(goal.id);
+    return edit ? { ...goal, ...edit.patch } : goal;
+  }
+
+  keyResult(keyResult: KeyResult): KeyResult {
+    const edit = this.keyResults.get(keyResult.id);
+    return edit ? { ...keyResult, ...edit.patch } : keyResult;
+  }
+
+  /** `undefined` takes the edit back (the save failed). */
+  setGoal(id: Id, edit: PendingEdit<Goal> | undefined): void {
+    this.goals = withEntry(this.goals, id, edit);
+    this.changed();
+  }
+
+  setKeyResult(id: Id, edit: PendingEdit<KeyResult> | undefined): void {
+    this.keyResults = withEntry(this.keyResults, id, edit);
+    this.changed();
+  }
+
+  /** Saved edits the loaded data now holds are shown from it. */
+  dropReloaded(goals: readonly Goal[], keyResults: readonly KeyResult[]): void {
+    this.goals = withoutReloaded(this.goals, goals);
+    this.keyResults = withoutReloaded(this.keyResults, keyResults);
+  }
+}
+
+function withEntry<T>(map: ReadonlyMap<Id, T>, id: Id, value: T | undefined): ReadonlyMap<Id, T> {
+  const next = new Map(map);
+  if (value === undefined) next.delete(id);
+  else next.set(id, value);
+  return next;
+}
+
+function withoutReloaded<T extends { id: Id; version: number }>(edits: ReadonlyMap<Id, PendingEdit<T>>, records: readonly T[]) {
+  if (edits.size === 0) return edits;
+  const next = new Map(edits);
+  for (const record of records) {
+    const saved = next.get(record.id)?.version;
+    if (saved !== undefined && record.version >= saved) next.delete(record.id);
+  }
+  return next.size === edits.size ? edits : next;
 }
 
 /** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
