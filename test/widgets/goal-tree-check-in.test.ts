@@ -30,7 +30,7 @@ function withCheckIn(store: TandemStore, checkIn: (input: NewCheckIn) => Promise
 }
 
 const shadow = (el: Element) => el.shadowRoot!;
-const dialogOf = (el: Element) => shadow(el).querySelector('dialog.check-in')!;
+const dialogOf = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.check-in')!;
 const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`#check-in-${name}`)!;
 const row = (el: Element, key: string) => shadow(el).querySelector<HTMLElement>(`[data-key="${key}"]`)!;
 /** Key-result rows offering a check-in. */

@@ -248,7 +248,10 @@ function planRebalance<T extends { readonly id: Id; readonly version: number; we
   const issues: ValidationIssue[] = [];
   for (const change of changes) {
     if (!byId.has(change.id)) throw new NotFoundError(kind, change.id);
-    for (const found of validateGoalFields({ title: 'x', weight: change.weight })) issues.push(issue(`rebalance.${change.id}`, found.message));
+    // Only the weight rule applies here; the title is the sibling's own business.
+    for (const found of validateGoalFields({ weight: change.weight })) {
+      if (found.field === 'weight') issues.push(issue(`rebalance.${change.id}`, found.message));
+    }
     weights.set(change.id, change.weight);
   }
   if (issues.length === 0) {

@@ -272,7 +272,9 @@ export class GoalFormFlow extends TreeFlow {
     const siblings = draft.context?.siblings ?? [];
     for (const sibling of siblings) {
       if (!sibling.editable) continue;
-      for (const issue of validateGoalFields({ weight: this.number(sibling.typed) ?? Number.NaN })) add(issue, `sibling:${sibling.id}`);
+      const typed = this.number(sibling.typed);
+      const weightIssues = typed === undefined ? [{ field: 'weight', message: { key: 'validation.required' } } as const] : validateGoalFields({ title: sibling.title, weight: typed });
+      for (const issue of weightIssues) if (issue.field === 'weight') add(issue, `sibling:${sibling.id}`);
     }
     if (weight !== undefined && draft.context) {
       const weights = [weight, ...siblings.map((sibling) => (sibling.editable ? (this.number(sibling.typed) ?? 0) : sibling.stored))];

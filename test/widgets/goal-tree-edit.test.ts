@@ -1,0 +1,266 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/widgets/goal-tree/goal-tree.js';
+import type { DataAdapter } from '../../src/data/adapter.js';
+import { NetworkError } from '../../src/data/errors.js';
+import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
+import type { Goal } from '../../src/model/records.js';
+import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
+import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
+
+let storeCount = 0;
+
+async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas }> {
+  storeCount += 1;
+  const store = await openMemoryStore({ name: `goal-tree-edit-${storeCount}` });
+  await store.seed({ seed: 2026 });
+  const personas = (await store.personas())!;
+  await store.signIn(personas[persona]);
+  return { store, personas };
+}
+
+function withMethods(store: TandemStore, methods: Partial<DataAdapter>): DataAdapter {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key in methods) return methods[key as keyof DataAdapter];
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as DataAdapter;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const row = (el: Element, key: string) => $(el, `[data-key="${key}"]`);
+const menu = (el: Element) => $(el, '.row-menu')!;
+const menuItem = (el: Element, id: string) => $(el, `.row-menu [data-item="${id}"]`);
+const formDialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog.goal-form')!;
+const adjustDialog = (el: Element) => $<HTMLDialogElement>(el, 'dialog.adjust')!;
+const errorOf = (el: Element, id: string) => $(el, `#${id}-error`)?.textContent?.trim();
+
+function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}): void {
+  target.focus();
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+}
+
+async function type(el: Element, id: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, `#${CSS.escape(id)}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await (el as TandemGoalTree).updateComplete;
+}
+
+async function submit(el: Element, dialog: HTMLDialogElement): Promise<void> {
+  dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await (el as TandemGoalTree).updateComplete;
+  await aTimeout(0);
+}
+
+async function renderTree(adapter: DataAdapter, root: string, locale = 'en'): Promise<TandemGoalTree> {
+  const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} root=${root} locale=${locale}></tandem-goal-tree>`);
+  await waitUntil(() => $(el, '[data-kind=goal]'), 'goals shown', { timeout: 10_000 });
+  await aTimeout(50);
+  return el;
+}
+
+async function openMenu(el: TandemGoalTree, key: string): Promise<void> {
+  await waitUntil(() => row(el, key), `row ${key}`);
+  press(row(el, key)!, 'F10', { shiftKey: true });
+  await waitUntil(() => menu(el).matches(':popover-open'), 'menu open');
+}
+
+/** The employee's own approved goal, and a draft goal under it that they may edit freely. */
+async function employeeDraft(store: TandemStore, personas: SeedPersonas): Promise<{ parent: Goal; draft: Goal }> {
+  const own = await store.listGoals({ ownerId: personas.employee, status: 'approved' });
+  const parent = own[0]!;
+  const draft = await store.createGoal({ cycleId: parent.cycleId, level: 'individual', parentId: parent.id, title: 'Write the on-call handbook', weight: 100 });
+  return { parent, draft };
+}
+
+describe('<tandem-goal-tree> create, edit, adjust', function () {
+  this.timeout(30_000);
+  ignoreResizeObserverLoop();
+
+  it('opens a row menu with Shift+F10: arrows move, Escape closes and focus returns to the row; state refusals show their reason', async () => {
+    const { store, personas } = await seededStore('employee');
+    const [approved] = await store.listGoals({ ownerId: personas.employee, status: 'approved' });
+    const el = await renderTree(store, `goal:${approved!.id}`);
+    const key = `goal:${approved!.id}`;
+    await openMenu(el, key);
+    expect(menu(el).getAttribute('role')).to.equal('menu');
+    const items = [...menu(el).querySelectorAll<HTMLElement>('[role=menuitem]')];
+    expect(items.map((item) => item.dataset['item'])).to.include.members(['adjust', 'add-goal', 'add-key-result', 'history']);
+    expect(shadow(el).activeElement).to.equal(items[0]);
+    // The owner does not adjust their own approved goal: shown, disabled, with why.
+    const adjust = menuItem(el, 'adjust')!;
+    expect(adjust.getAttribute('aria-disabled')).to.equal('true');
+    expect(adjust.textContent).to.contain('propose the change to your manager');
+    expect(menuItem(el, 'add-key-result')!.getAttribute('aria-disabled')).to.equal('true');
+    press(items[0]!, 'ArrowDown');
+    expect(shadow(el).activeElement).to.equal(items[1]);
+    press(items[1]!, 'End');
+    expect(shadow(el).activeElement).to.equal(items.at(-1));
+    // Escape is the popover's light dismiss.
+    menu(el).hidePopover();
+    await waitUntil(() => shadow(el).activeElement === row(el, key), 'focus back on the row');
+    await expect(el).to.be.accessible();
+  });
+
+  it('adds a key result: rules at the field (target ≠ start), then the store has it and the new row gets focus', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { parent, draft } = await employeeDraft(store, personas);
+    const el = await renderTree(store, `goal:${parent.id}`);
+    const changes: TandemGoalChangeEvent[] = [];
+    el.addEventListener('tandem-goal-change', (event) => changes.push(event));
+    await openMenu(el, `goal:${draft.id}`);
+    menuItem(el, 'add-key-result')!.click();
+    await waitUntil(() => formDialog(el).open, 'form open');
+    await waitUntil(() => $<HTMLInputElement>(el, '#goal-form-weight')!.value === '100', 'the whole weight offered to the first key result');
+    expect(shadow(el).activeElement?.id).to.equal('goal-form-title');
+    await type(el, 'goal-form-title', 'Chapters reviewed');
+    await type(el, 'goal-form-target', '0');
+    await submit(el, formDialog(el));
+    expect(errorOf(el, 'goal-form-target')).to.equal('The target must differ from the starting value.');
+    expect(shadow(el).activeElement?.id).to.equal('goal-form-target');
+    expect(await store.listKeyResults({ goalId: draft.id })).to.have.length(0);
+    await type(el, 'goal-form-target', '12');
+    await type(el, 'goal-form-unit', 'chapters');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el).open, 'form closed');
+    const [created] = await store.listKeyResults({ goalId: draft.id });
+    expect(created).to.include({ title: 'Chapters reviewed', target: 12, start: 0, unit: 'chapters', weight: 100 });
+    await waitUntil(() => shadow(el).activeElement === row(el, `keyResult:${created!.id}`), 'the new key result focused');
+    expect(changes.at(-1)?.change).to.equal('edited');
+    expect(changes.at(-1)?.keyResult?.id).to.equal(created!.id);
+  });
+
+  it('adds a child goal: the weights must sum to 100, Share equally rebalances, and the sibling changes in the same write', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { draft } = await employeeDraft(store, personas);
+    const first = await store.createGoal({ cycleId: draft.cycleId, level: 'individual', parentId: draft.id, title: 'Outline the chapters', weight: 100 });
+    const el = await renderTree(store, `goal:${draft.id}`);
+    await openMenu(el, `goal:${draft.id}`);
+    menuItem(el, 'add-goal')!.click();
+    await waitUntil(() => $(el, `[data-sibling="${first.id}"]`), 'the sibling listed with its weight');
+    expect($<HTMLInputElement>(el, '#goal-form-weight')!.value).to.equal('0');
+    await type(el, 'goal-form-title', 'Review with the team');
+    await type(el, 'goal-form-weight', '30');
+    await submit(el, formDialog(el));
+    expect(errorOf(el, 'goal-form-weights')).to.equal('Weights of siblings must add up to 100% (now 130%).');
+    expect((await store.listGoals({ parentId: draft.id })).length).to.equal(1);
+    $<HTMLButtonElement>(el, '[data-action=share-equally]')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#goal-form-weight')!.value).to.equal('50');
+    expect($<HTMLInputElement>(el, `#goal-form-sibling-${CSS.escape(first.id)}`)!.value).to.equal('50');
+    expect($(el, '#goal-form-weights-total')!.textContent).to.contain('100');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el).open, 'form closed');
+    const children = await store.listGoals({ parentId: draft.id });
+    expect(children.map((goal) => [goal.title, goal.weight]).sort()).to.deep.equal([
+      ['Outline the chapters', 50],
+      ['Review with the team', 50],
+    ]);
+    expect(children.find((goal) => goal.id === first.id)!.version).to.equal(2);
+  });
+
+  it('edits a draft optimistically and rolls back on failure, keeping what was typed, with a retry', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { parent, draft } = await employeeDraft(store, personas);
+    let fail = true;
+    const adapter = withMethods(store, {
+      updateGoal: async (...args: Parameters<DataAdapter['updateGoal']>) => {
+        await aTimeout(150);
+        if (fail) throw new NetworkError('offline');
+        return store.updateGoal(...args);
+      },
+    });
+    const el = await renderTree(adapter, `goal:${parent.id}`);
+    const key = `goal:${draft.id}`;
+    press(row(el, key)!, 'e');
+    await waitUntil(() => formDialog(el).open, 'form open');
+    await waitUntil(() => !$<HTMLButtonElement>(el, 'dialog.goal-form button[type=submit]')!.disabled, 'form ready');
+    await type(el, 'goal-form-title', 'Write and publish the on-call handbook');
+    await submit(el, formDialog(el));
+    expect(row(el, key)!.querySelector('.title')!.textContent).to.contain('Write and publish');
+    await waitUntil(() => $(el, 'dialog.goal-form .form-error'), 'failure shown');
+    expect(row(el, key)!.querySelector('.title')!.textContent!.trim()).to.equal('Write the on-call handbook');
+    expect($<HTMLInputElement>(el, '#goal-form-title')!.value).to.equal('Write and publish the on-call handbook');
+    fail = false;
+    $<HTMLButtonElement>(el, 'dialog.goal-form .form-error button')!.click();
+    await waitUntil(() => !formDialog(el).open, 'saved on retry');
+    expect((await store.getGoal(draft.id)).title).to.equal('Write and publish the on-call handbook');
+  });
+
+  it('adjusts an approved goal: the reason is required, the preview says what moves, and the history records it', async () => {
+    const { store, personas } = await seededStore('manager');
+    const manager = await store.getPerson(personas.manager);
+    const team = await store.listReports(manager.id);
+    const goals = await store.listGoals({ ownerId: team[0]!.id, status: 'approved' });
+    const goal = goals[0]!;
+    const [keyResult] = await store.listKeyResults({ goalId: goal.id });
+    const el = await renderTree(store, `goal:${goal.id}`);
+    const changes: TandemGoalChangeEvent[] = [];
+    el.addEventListener('tandem-goal-change', (event) => changes.push(event));
+    press(row(el, `goal:${goal.id}`)!, 'e');
+    await waitUntil(() => adjustDialog(el).open, 'adjust dialog open');
+    expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
+    const targetId = `adjust-kr-${keyResult!.id}-target`;
+    const newTarget = keyResult!.target + (keyResult!.direction === 'increase' ? 5 : -1);
+    await type(el, targetId, String(newTarget));
+    expect($(el, '.adjust-preview')!.textContent).to.contain(keyResult!.title);
+    await submit(el, adjustDialog(el));
+    expect(errorOf(el, 'adjust-reason')).to.equal('Say why this goal is being adjusted.');
+    expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
+    await type(el, 'adjust-reason', 'A second supplier came on line');
+    await submit(el, adjustDialog(el));
+    await waitUntil(() => !adjustDialog(el).open, 'adjusted');
+    const [latest] = await store.listGoalChanges(goal.id);
+    expect(latest).to.include({ reason: 'A second supplier came on line', authorId: personas.manager });
+    expect((await store.getKeyResult(keyResult!.id)).target).to.equal(newTarget);
+    expect(changes.at(-1)?.change).to.equal('adjusted');
+    // The history, read-only, from the row menu.
+    await openMenu(el, `goal:${goal.id}`);
+    menuItem(el, 'history')!.click();
+    await waitUntil(() => adjustDialog(el).open && $(el, `.timeline [data-change="${latest!.id}"]`), 'history shows the adjustment');
+    const entry = $(el, `.timeline [data-change="${latest!.id}"]`)!;
+    expect(entry.querySelector('.reason')!.textContent).to.equal('A second supplier came on line');
+    expect(entry.textContent).to.contain('→');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an adjustment that conflicts keeps the reason, loads the latest, then saves', async () => {
+    const { store, personas } = await seededStore('manager');
+    const manager = await store.getPerson(personas.manager);
+    const team = await store.listReports(manager.id);
+    const goal = (await store.listGoals({ ownerId: team[0]!.id, status: 'approved' }))[0]!;
+    const el = await renderTree(store, `goal:${goal.id}`);
+    press(row(el, `goal:${goal.id}`)!, 'e');
+    await waitUntil(() => adjustDialog(el).open, 'adjust dialog open');
+    await type(el, 'adjust-title', `${goal.title} (revised)`);
+    await type(el, 'adjust-reason', 'Scope narrowed');
+    // Someone else adjusts the goal meanwhile.
+    await store.adjustGoal(goal.id, goal.version, { reason: 'Elsewhere', description: 'Changed underneath' });
+    await submit(el, adjustDialog(el));
+    await waitUntil(() => $(el, 'dialog.adjust [data-error=conflict]'), 'conflict shown');
+    $<HTMLButtonElement>(el, 'dialog.adjust [data-error=conflict] button')!.click();
+    await waitUntil(() => $(el, 'dialog.adjust .form-status')?.textContent?.includes('latest'), 'latest loaded');
+    expect($<HTMLTextAreaElement>(el, '#adjust-reason')!.value).to.equal('Scope narrowed');
+    expect($<HTMLTextAreaElement>(el, '#adjust-description')!.value).to.equal('Changed underneath');
+    await submit(el, adjustDialog(el));
+    await waitUntil(() => !adjustDialog(el).open, 'adjusted');
+    expect((await store.getGoal(goal.id)).title).to.equal(`${goal.title} (revised)`);
+  });
+
+  it('speaks zh-CN in the menu and the forms', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { parent, draft } = await employeeDraft(store, personas);
+    const el = await renderTree(store, `goal:${parent.id}`, 'zh-CN');
+    await openMenu(el, `goal:${draft.id}`);
+    expect(menuItem(el, 'add-key-result')!.textContent).to.contain('添加关键结果');
+    menuItem(el, 'edit-goal')!.click();
+    await waitUntil(() => formDialog(el).open, 'form open');
+    expect($(el, '#goal-form-heading')!.textContent).to.contain('编辑目标');
+    expect($(el, 'dialog.goal-form legend')!.textContent).to.contain('权重');
+  });
+});
