@@ -160,6 +160,63 @@ export const ManagerApprovals: Story = {
   render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
 };
 
+/**
+ * Creating and editing. On any goal, `Shift+F10` (or the row's ⋯ button)
+ * opens its menu: add a child goal, add a key result, edit, adjust, history.
+ * Forms list the siblings' weights, which must sum to 100 ("Share equally"
+ * splits what is left). Before approval a goal and its key results are
+ * edited freely (`E`); this story opens the menu on the employee's draft.
+ */
+export const CreateAndEdit: Story = {
+  name: 'Create and edit (employee)',
+  parameters: { tandem: { adapter: () => seededStore({ persona: 'employee' }) } },
+  loaders: [
+    async () => {
+      const store = await seededStore({ persona: 'employee' });
+      const session = await store.getSession();
+      const [parent] = await store.listGoals({ ownerId: session.person.id, status: 'approved' });
+      const existing = (await store.listGoals({ parentId: parent!.id })).find((goal) => goal.status === 'draft');
+      const draft =
+        existing ?? (await store.createGoal({ cycleId: parent!.cycleId, level: 'individual', parentId: parent!.id, title: '编写值班手册 · Write the on-call handbook', weight: 100 }));
+      return { root: `goal:${parent!.id}`, draftKey: `goal:${draft.id}` };
+    },
+  ],
+  render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
+  play: async ({ canvasElement, loaded }) => {
+    const tree = canvasElement.querySelector('tandem-goal-tree')!;
+    const key = loaded['draftKey'] as string;
+    const started = performance.now();
+    let row: HTMLElement | null = null;
+    while (!row && performance.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      row = tree.shadowRoot?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null;
+    }
+    row?.focus();
+    row?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F10', shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+  },
+};
+
+/**
+ * A manager adjusts an approved goal of their team mid-cycle: on the goal,
+ * press `E` (or "Adjust…" in its menu). The reason is required; the dialog
+ * previews what the adjustment records and lists the goal's earlier
+ * adjustments. KPIs that follow its key results take the new targets.
+ */
+export const ManagerAdjusts: Story = {
+  name: 'Manager adjusts a goal',
+  parameters: { tandem: { adapter: () => seededStore({ persona: 'manager' }) } },
+  loaders: [
+    async () => {
+      const store = await seededStore({ persona: 'manager' });
+      const session = await store.getSession();
+      const [report] = await store.listReports(session.person.id);
+      const [goal] = await store.listGoals({ ownerId: report!.id, status: 'approved' });
+      return { root: `goal:${goal!.id}` };
+    },
+  ],
+  render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
+};
+
 export const Loading: Story = {
   parameters: { tandem: { adapter: () => stalledAdapter(['listCycles']) } },
 };
