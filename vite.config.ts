@@ -39,6 +39,7 @@ export default defineConfig({
         'widgets/person-chip/person-chip': fromRoot('src/widgets/person-chip/person-chip.ts'),
         'widgets/org-overview/org-overview': fromRoot('src/widgets/org-overview/org-overview.ts'),
         'widgets/goal-tree/goal-tree': fromRoot('src/widgets/goal-tree/goal-tree.ts'),
+        'widgets/kpi-rollup/kpi-rollup': fromRoot('src/widgets/kpi-rollup/kpi-rollup.ts'),
       },
       formats: ['es'],
     },

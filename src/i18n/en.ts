@@ -248,7 +248,7 @@ export const en = {
   'kpiCategory.learning': 'Learning and growth',
   'kpiCategory.OKR': 'OKR',
   'kpiRollup.label': 'KPI roll-up',
-  'kpiRollup.breadcrumb': 'Org units above',
+  'kpiRollup.breadcrumb': 'Organisation path',
   'kpiRollup.cycle': 'Cycle',
   'kpiRollup.cycleDates': (p: { start: string; end: string }) => `${p.start} to ${p.end}`,
   'kpiRollup.noCycles': 'No cycles yet.',

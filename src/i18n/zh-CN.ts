@@ -232,7 +232,7 @@ export const zhCN = {
   'kpiCategory.learning': '学习与成长',
   'kpiCategory.OKR': 'OKR',
   'kpiRollup.label': 'KPI 汇总',
-  'kpiRollup.breadcrumb': '上级组织单元',
+  'kpiRollup.breadcrumb': '组织路径',
   'kpiRollup.cycle': '周期',
   'kpiRollup.cycleDates': (p) => `${p.start} 至 ${p.end}`,
   'kpiRollup.noCycles': '尚未设置考核周期。',

@@ -13,3 +13,5 @@ export * from './kpi.js';
 export * from './csv.js';
 export * from './weights.js';
 export * from './goal-history.js';
+export * from './kpi-rollup.js';
+export * from './cycles.js';

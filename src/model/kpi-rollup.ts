@@ -4,7 +4,7 @@
  * (and people) that need attention. What `<tandem-kpi-rollup>` shows, kept
  * here so a vendor's server can produce the same figures.
  */
-import { KPI_STATUSES, rollUpKpis, type AssessedKpi, type KpiOwnerRollUp, type KpiRollUp, type KpiStatus } from './kpi.js';
+import { assessKpi, KPI_STATUSES, rollUpKpis, type AssessedKpi, type KpiOwnerRollUp, type KpiRollUp, type KpiStatus } from './kpi.js';
 import { directoryOf, isHr, orgUnitAncestry } from './org.js';
 import type { Cycle, Id, Kpi, OrgUnit, Person } from './records.js';
 
@@ -168,8 +168,23 @@ export interface KpiMemberRollUp {
   readonly plan: KpiOwnerRollUp | null;
 }
 
+/**
+ * Where the KPIs are heading: their statuses at the period's end, as their
+ * forecasts project them. Mid-cycle this is the figure to act on: completion
+ * is measured against the whole period's target, so halfway through most
+ * KPIs are short of it today while many are on course to make it.
+ */
+export interface KpiForecastMix {
+  readonly statusCounts: Readonly<Record<KpiStatus, number>>;
+  /** KPIs with too few measurements to project (fewer than two). */
+  readonly unforecast: number;
+}
+
 export interface KpiOrgUnitRollUp {
   readonly total: KpiRollUp;
+  /** Each KPI's completion now, in the order given: for a chart of how completion spreads. */
+  readonly completions: readonly number[];
+  readonly forecast: KpiForecastMix;
   readonly averageScore: number | null;
   /** People who own at least one KPI counted. */
   readonly owners: number;
@@ -204,6 +219,15 @@ export function rollUpOrgUnit(
   options: { worst?: number } = {},
 ): KpiOrgUnitRollUp {
   const total = rollUpKpis(input.kpis, period, now, options);
+  const completions: number[] = [];
+  const forecastCounts = { healthy: 0, watch: 0, unhealthy: 0 };
+  let unforecast = 0;
+  for (const kpi of input.kpis) {
+    const { completion, forecast } = assessKpi(kpi, period, now);
+    completions.push(completion);
+    if (forecast) forecastCounts[forecast.status] += 1;
+    else unforecast += 1;
+  }
   const unitOf = new Map(input.owners.map((person) => [person.id, person.orgUnitId]));
   const groups = groupKpisByChildUnit(unitId, input.units, input.kpis, (ownerId) => unitOf.get(ownerId));
   const children = groups.children.map(({ unit, kpis }) => {
@@ -225,6 +249,8 @@ export function rollUpOrgUnit(
 
   return {
     total,
+    completions,
+    forecast: { statusCounts: forecastCounts, unforecast },
     averageScore: averageOwnerScore(total),
     owners: total.byOwner.size,
     children,

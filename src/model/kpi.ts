@@ -8,7 +8,7 @@
  * than the target, up to {@link KPI_COMPLETION_CAP}.
  */
 import type { MessageKey } from '../i18n/catalog.js';
-import { endOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
+import { endOfDate, startOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
 import {
   KPI_SOURCES,
   type Cycle,
@@ -217,10 +217,35 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
   const completion = kpiCompletion(kpi);
   return {
     completion,
-    status: kpiStatus(completion, kpi.thresholds),
+    status: kpiStatus(completionToDate(completion, periodElapsedShare(period, now)), kpi.thresholds),
     score: completion * usableWeight(kpi.weight),
     forecast: forecastKpi(kpi, period, now),
   };
+}
+
+/**
+ * Before this share of the period has passed, status compares with this
+ * share of the target: a KPI is not judged on its first days alone.
+ */
+export const MIN_ELAPSED_SHARE = 0.05;
+
+/** How much of the period has passed at `now`, from 0 (before it starts) to 1 (at its end or after). */
+export function periodElapsedShare(period: Pick<Cycle, 'start' | 'end'>, now: Date): number {
+  const start = startOfDate(period.start);
+  const end = endOfDate(period.end);
+  if (!(end > start)) return 1;
+  return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
+}
+
+/**
+ * Completion against the target due by now, the target spread evenly over
+ * the period: halfway through, 45% of the way is 0.9 of what is due. At the
+ * period's end it is plain completion. Capped like completion, so one early
+ * sprint does not read as 300%.
+ */
+export function completionToDate(completion: number, elapsedShare: number, cap = KPI_COMPLETION_CAP): number {
+  if (elapsedShare >= 1) return completion;
+  return Math.min(cap, completion / Math.max(elapsedShare, MIN_ELAPSED_SHARE));
 }
 
 /** A KPI with its assessment: a scorecard row, an entry of a roll-up. */

@@ -12,6 +12,8 @@ function loadStrictPage(): Promise<CspReport> {
       frame.remove();
       resolve(event.data);
     });
+    frame.width = '1200';
+    frame.height = '900';
     frame.src = new URL('./strict-page.html', import.meta.url).href;
     document.body.append(frame);
   });

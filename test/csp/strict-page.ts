@@ -29,12 +29,12 @@ function trustedTypesEnforced(): boolean {
   }
 }
 
-async function waitFor<T>(read: () => T | null | undefined, timeoutMs = 10000): Promise<T> {
+async function waitFor<T>(read: () => T | null | undefined, timeoutMs = 10000, what = 'the widget'): Promise<T> {
   const started = performance.now();
   for (;;) {
     const value = read();
     if (value) return value;
-    if (performance.now() - started > timeoutMs) throw new Error('timed out');
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -48,11 +48,20 @@ async function run(): Promise<CspReport> {
   const overview = document.createElement('tandem-org-overview');
   const chip = document.createElement('tandem-person-chip');
   const personas = await store.personas();
-  if (personas) chip.setAttribute('person-id', personas.manager);
-  provider.append(overview, chip);
+  if (personas) {
+    chip.setAttribute('person-id', personas.manager);
+    await store.signIn(personas.manager);
+  }
+  const tree = document.createElement('tandem-goal-tree');
+  tree.setAttribute('root', 'me');
+  const rollUp = document.createElement('tandem-kpi-rollup');
+  // The tree first: a virtualized list renders rows only where the page shows them.
+  provider.append(tree, overview, chip, rollUp);
   document.body.append(provider);
   const rows = await waitFor(() => overview.shadowRoot?.querySelectorAll('tbody tr').length);
   await waitFor(() => chip.shadowRoot?.querySelector('[part=title]'));
+  await waitFor(() => tree.shadowRoot?.querySelector('[role=treeitem]'), 8000, 'goal tree rows');
+  await waitFor(() => rollUp.shadowRoot?.querySelector('table'), 4000, 'roll-up tables');
   return { type: 'tandem-csp-report', violations, trustedTypesEnforced: trustedTypesEnforced(), renderedRows: rows };
 }
 

@@ -13,6 +13,9 @@ import {
   KPI_STATUS_MESSAGE_KEYS,
   KPI_STATUS_RANK,
   assessKpi,
+  completionToDate,
+  MIN_ELAPSED_SHARE,
+  periodElapsedShare,
   forecastKpi,
   kpiCategoryMessageKey,
   kpiComparator,
@@ -60,6 +63,8 @@ const risingHistory = [
   { at: '2026-01-21T00:00:00.000Z', value: 30 },
 ];
 const now = new Date('2026-01-21T12:00:00.000Z');
+/** After the period: status compares with the whole target. */
+const periodEnd = new Date('2026-04-02T00:00:00.000Z');
 
 describe('kpiCompletion', () => {
   it('measures an increasing KPI from its start towards its target', () => {
@@ -235,12 +240,31 @@ describe('forecastKpi', () => {
 });
 
 describe('assessKpi', () => {
-  it('puts completion, status, score and forecast together', () => {
-    const assessment = assessKpi(kpi({ weight: 30, actual: 80, history: risingHistory }), period, now);
+  it('puts completion, status, score and forecast together; at the period end status is plain completion', () => {
+    const record = kpi({ weight: 30, actual: 80, history: risingHistory });
+    const assessment = assessKpi(record, period, now);
     expect(assessment.completion).to.equal(0.8);
-    expect(assessment.status).to.equal('watch');
+    expect(assessKpi(record, period, periodEnd).status).to.equal('watch');
     expect(assessment.score).to.be.closeTo(24, 1e-12);
     expect(assessment.forecast?.reachesTargetOn).to.equal('2026-03-31');
+  });
+
+  it('judges status against the target due by now during the period', () => {
+    // 21 Jan is about 23% into Jan–Mar: 21 of 100 is on its way, 10 is not.
+    expect(assessKpi(kpi({ actual: 21 }), period, now).status).to.equal('healthy');
+    expect(assessKpi(kpi({ actual: 17 }), period, now).status).to.equal('watch');
+    expect(assessKpi(kpi({ actual: 10 }), period, now).status).to.equal('unhealthy');
+    expect(assessKpi(kpi({ actual: 20 }), period, periodEnd).status).to.equal('unhealthy');
+  });
+
+  it('periodElapsedShare and completionToDate', () => {
+    expect(periodElapsedShare(period, new Date('2025-12-01'))).to.equal(0);
+    expect(periodElapsedShare(period, periodEnd)).to.equal(1);
+    expect(periodElapsedShare(period, now)).to.be.closeTo(20.5 / 90, 0.001);
+    expect(completionToDate(0.45, 0.5)).to.be.closeTo(0.9, 1e-12);
+    expect(completionToDate(0.9, 0.5)).to.equal(KPI_COMPLETION_CAP);
+    expect(completionToDate(0.01, 0)).to.be.closeTo(0.01 / MIN_ELAPSED_SHARE, 1e-12);
+    expect(completionToDate(0.7, 1)).to.equal(0.7);
   });
 
   it('has no forecast without history', () => {
@@ -258,29 +282,29 @@ describe('rollUpKpis', () => {
   ];
 
   it('counts KPIs, their statuses and their mean completion', () => {
-    const rollUp = rollUpKpis(kpis, period, now);
+    const rollUp = rollUpKpis(kpis, period, periodEnd);
     expect(rollUp.count).to.equal(5);
     expect(rollUp.averageCompletion).to.be.closeTo((0.95 + 0.4 + 0.4 + 0.4 + 0.75) / 5, 1e-12);
     expect(rollUp.statusCounts).to.deep.equal({ healthy: 1, watch: 1, unhealthy: 3 });
   });
 
   it('lists the worst first: lowest completion, then heavier, then by name', () => {
-    const worst = rollUpKpis(kpis, period, now).worst.map((entry) => entry.kpi.id);
+    const worst = rollUpKpis(kpis, period, periodEnd).worst.map((entry) => entry.kpi.id);
     expect(worst).to.deep.equal(['b', 'd', 'c', 'e', 'a']);
-    expect(rollUpKpis(kpis, period, now, { worst: 2 }).worst.map((entry) => entry.kpi.id)).to.deep.equal(['b', 'd']);
-    expect(rollUpKpis(kpis, period, now, { worst: 0 }).worst).to.deep.equal([]);
+    expect(rollUpKpis(kpis, period, periodEnd, { worst: 2 }).worst.map((entry) => entry.kpi.id)).to.deep.equal(['b', 'd']);
+    expect(rollUpKpis(kpis, period, periodEnd, { worst: 0 }).worst).to.deep.equal([]);
   });
 
   it('keeps at most ten worst by default', () => {
     const many = Array.from({ length: 12 }, (_, index) => kpi({ id: `k${index}`, actual: index }));
-    const worst = rollUpKpis(many, period, now).worst;
+    const worst = rollUpKpis(many, period, periodEnd).worst;
     expect(worst.length).to.equal(10);
     expect(worst[0]!.kpi.id).to.equal('k0');
     expect(worst[0]!.assessment.completion).to.equal(0);
   });
 
   it('scores each owner by their own weights', () => {
-    const { byOwner } = rollUpKpis(kpis, period, now);
+    const { byOwner } = rollUpKpis(kpis, period, periodEnd);
     expect([...byOwner.keys()]).to.deep.equal(['ann', 'bo']);
     expect(byOwner.get('ann')!.score).to.be.closeTo(67.5, 1e-9);
     expect(byOwner.get('ann')!.count).to.equal(2);
@@ -290,7 +314,7 @@ describe('rollUpKpis', () => {
   });
 
   it('rolls up nothing to nothing', () => {
-    const rollUp = rollUpKpis([], period, now);
+    const rollUp = rollUpKpis([], period, periodEnd);
     expect(rollUp).to.deep.include({ count: 0, averageCompletion: null, statusCounts: { healthy: 0, watch: 0, unhealthy: 0 } });
     expect(rollUp.worst).to.deep.equal([]);
     expect(rollUp.byOwner.size).to.equal(0);
@@ -300,7 +324,7 @@ describe('rollUpKpis', () => {
 describe('kpiComparator', () => {
   const row = (fields: Partial<Kpi>): AssessedKpi => {
     const record = kpi(fields);
-    return { kpi: record, assessment: assessKpi(record, period, now) };
+    return { kpi: record, assessment: assessKpi(record, period, periodEnd) };
   };
   const rows = [
     row({ id: 'x', name: 'Lead time', ownerId: 'p-2', source: 'keyResult', weight: 40, actual: 95 }),
