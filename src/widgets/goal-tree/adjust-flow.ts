@@ -454,9 +454,10 @@ export class AdjustFlow extends TreeFlow {
   /** The goal's adjustments, newest first: when, who, why, and what moved. */
   private renderHistory(draft: AdjustDraft) {
     const { t, format, locale } = this.tree;
-    const heading = html`<h3 id="adjust-history-heading">${t('goalTree.history.heading')}</h3>`;
+    // On its own the dialog's title names the history already.
+    const heading = draft.mode === 'history' ? nothing : html`<h3 id="adjust-history-heading">${t('goalTree.history.heading')}</h3>`;
     if (draft.historyError) {
-      return html`<section class="history" aria-labelledby="adjust-history-heading">
+      return html`<section class="history" aria-labelledby=${draft.mode === 'history' ? 'adjust-heading' : 'adjust-history-heading'}>
         ${heading}
         <div class="form-error" role="alert">
           <span>${draft.historyError.localizedMessage(locale)}</span>
@@ -465,10 +466,10 @@ export class AdjustFlow extends TreeFlow {
       </section>`;
     }
     if (draft.history === null) {
-      return html`<section class="history" aria-labelledby="adjust-history-heading">${heading}<p class="hint" role="status">${t('state.loading')}</p></section>`;
+      return html`<section class="history" aria-labelledby=${draft.mode === 'history' ? 'adjust-heading' : 'adjust-history-heading'}>${heading}<p class="hint" role="status">${t('state.loading')}</p></section>`;
     }
     const byId = new Map((this.tree.data?.keyResults ?? []).filter((keyResult) => keyResult.goalId === draft.goal.id).map((keyResult) => [keyResult.id, keyResult]));
-    return html`<section class="history" aria-labelledby="adjust-history-heading">
+    return html`<section class="history" aria-labelledby=${draft.mode === 'history' ? 'adjust-heading' : 'adjust-history-heading'}>
       ${heading}
       ${draft.history.length === 0
         ? html`<p class="hint">${t('goalTree.history.empty')}</p>`

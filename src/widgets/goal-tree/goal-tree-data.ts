@@ -4,6 +4,7 @@
  * cascade, each key result's forecast, and each goal's latest check-in.
  */
 import type { DataAdapter, GoalSet } from '../../data/adapter.js';
+import { defaultCycle } from '../../model/cycles.js';
 import { directoryOf, type OrgDirectory } from '../../model/org.js';
 import { rollUpConfidence, rollUpProgress } from '../../model/progress.js';
 import { assessKeyResults, isPaced, rollUpPace, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
@@ -69,10 +70,6 @@ export interface GoalTreeData {
   focusGoalIds: Id[];
 }
 
-/** The cycle to show when none is chosen: the active one, else the latest. */
-export function defaultCycle(cycles: readonly Cycle[]): Cycle | undefined {
-  return cycles.find((cycle) => cycle.status === 'active') ?? [...cycles].sort((a, b) => b.start.localeCompare(a.start))[0];
-}
 
 export class BadRootError extends Error {
   constructor(readonly root: string) {

@@ -1,3 +1,4 @@
+import { defaultCycle } from '../../model/cycles.js';
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -18,11 +19,6 @@ interface OverviewData {
   cycle: Cycle | undefined;
   summary: OrgSummary;
   strategies: Strategy[];
-}
-
-/** The cycle to show when none is chosen: the active one, else the latest. */
-function defaultCycle(cycles: readonly Cycle[]): Cycle | undefined {
-  return cycles.find((cycle) => cycle.status === 'active') ?? [...cycles].sort((a, b) => b.start.localeCompare(a.start))[0];
 }
 
 /**
