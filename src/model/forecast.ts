@@ -22,9 +22,22 @@ export const DAY_MS = 86_400_000;
  */
 export const REACH_HORIZON_DAYS = 3653;
 
+/**
+ * Parsed dates, remembered: a tree assesses tens of thousands of key results
+ * against a handful of distinct cycle and due dates, and parsing dominated.
+ */
+const parsedDates = new Map<string, number>();
+const PARSED_DATES_KEPT = 4096;
+
 /** The instant (ms since the epoch) a date's UTC day begins; `NaN` for anything but a real `YYYY-MM-DD` date. */
 export function startOfDate(date: IsoDate): number {
-  return isIsoDate(date) ? Date.parse(`${date}T00:00:00.000Z`) : Number.NaN;
+  let parsed = parsedDates.get(date);
+  if (parsed === undefined) {
+    parsed = isIsoDate(date) ? Date.parse(`${date}T00:00:00.000Z`) : Number.NaN;
+    if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
+    parsedDates.set(date, parsed);
+  }
+  return parsed;
 }
 
 /** The instant a due date's UTC day ends (the next midnight): what "due on" a date means. `NaN` for a bad date. */

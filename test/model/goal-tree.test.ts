@@ -472,7 +472,7 @@ function generateGoals(total: number): Goal[] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 describe('50,000 goals', () => {
-  it('build and flatten fully expanded within a generous bound', () => {
+  it('build and flatten fully expanded (speed: npm run bench, goal-tree-render)', () => {
     const many = generateGoals(50_000);
 
     // How fast this machine is right now: the least any tree builder must do, grouping by parent.
@@ -512,10 +512,9 @@ describe('50,000 goals', () => {
     expect(new Set(rows.map((row) => row.node.key)).size).to.equal(50_000);
     expect(rows[0]!.level).to.equal(1);
     expect(Math.max(...rows.map((row) => row.level))).to.equal(4);
-    expect(built + flattened).to.be.below(budget);
   });
 
-  it('with 100,000 key results, flatten fully expanded and search within a generous bound', () => {
+  it('with 100,000 key results, flatten fully expanded and search', () => {
     const many = generateGoals(50_000);
     const results = many.flatMap((item, index) => [keyResult(`k${index}a`, item.id, 50, `Metric ${index}`), keyResult(`k${index}b`, item.id, 50, `指标 ${index}`)]);
     const expanded = new Set(many.map((item) => g(item.id)));

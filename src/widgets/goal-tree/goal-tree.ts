@@ -24,7 +24,7 @@ import {
   type NodeKey,
   type PillarGroup,
 } from '../../model/goal-tree.js';
-import { translateMessage } from '../../i18n/locale.js';
+import { translateMessage, type Locale } from '../../i18n/locale.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
 import { displayName } from '../../model/people.js';
 import { canAdjustGoal, canEditGoal, canEditKeyResults, type Decision } from '../../model/permissions.js';
@@ -51,6 +51,15 @@ const FILTER_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const sa
  */
 const RELATIONAL_REFUSALS: ReadonlySet<string> = new Set(['permission.notOwnerManagerOrHr', 'permission.notOwner', 'permission.notManager', 'permission.notOwnerOrManager']);
 
+/** Names offered under the owner filter as the person types. */
+const OWNER_SUGGESTIONS = 50;
+
+interface OwnerName {
+  readonly id: Id;
+  readonly label: string;
+  readonly names: readonly string[];
+}
+
 /** Keys typed within this long of each other make one type-ahead prefix (the APG's suggestion). */
 const TYPE_AHEAD_MS = 500;
 
@@ -71,7 +80,7 @@ interface TreeRow {
 /** What the tree derives from loaded data for the current language. */
 interface TreeView {
   readonly data: GoalTreeData;
-  readonly locale: string;
+  readonly locale: Locale;
   readonly forest: GoalForest;
   /** `null`: no pillar level (see `usePillars`). */
   readonly groups: PillarGroup[] | null;
@@ -163,6 +172,7 @@ export class TandemGoalTree extends TandemElement {
   });
 
   private view: TreeView | undefined;
+  private readonly ownerNamesByView = new WeakMap<TreeView, readonly OwnerName[]>();
 
   /** What the action flows may read and ask of the tree. */
   private readonly access: GoalTreeAccess = (() => {
@@ -244,7 +254,8 @@ export class TandemGoalTree extends TandemElement {
   private levelFilter: GoalLevel | '' = '';
 
   @state()
-  private ownerFilter: Id | '' = '';
+  /** A name, or part of one: goals whose owner it matches. */
+  private ownerFilter = '';
 
   @state()
   private atRiskOnly = false;
@@ -277,7 +288,7 @@ export class TandemGoalTree extends TandemElement {
       newScope = this.view.scopeKey !== previousScope;
       if (newScope) this.resetTreeState(this.view);
     }
-    const filters = [this.searchText.trim(), this.statusFilter, this.levelFilter, this.ownerFilter, this.atRiskOnly].join('\u0000');
+    const filters = [this.searchText.trim(), this.statusFilter, this.levelFilter, this.ownerFilter.trim(), this.atRiskOnly].join('\u0000');
     const filtersChanged = filters !== this.appliedFilters;
     this.appliedFilters = filters;
     if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
@@ -294,7 +305,7 @@ export class TandemGoalTree extends TandemElement {
     }
   }
 
-  private buildView(data: GoalTreeData, locale: string): TreeView {
+  private buildView(data: GoalTreeData, locale: Locale): TreeView {
     const forest = buildGoalForest(data.goals, data.keyResults, { locale });
     const usePillars = (data.scope.kind === 'cycle' || data.scope.kind === 'person' || data.scope.kind === 'me') && data.strategies.length > 0;
     const groups = usePillars ? groupByPillar(forest, data.strategies) : null;
@@ -343,8 +354,24 @@ export class TandemGoalTree extends TandemElement {
     this.focusKey = null;
   }
 
+  /** The owners of the view's goals, by name in the view's language, with every name they go by (searched). */
+  private ownerNames(view: TreeView): readonly OwnerName[] {
+    let names = this.ownerNamesByView.get(view);
+    if (!names) {
+      const collator = new Intl.Collator(view.locale);
+      names = [...view.data.people.values()]
+        .map((person) => {
+          const shown = displayName(person, view.locale);
+          return { id: person.id, label: shown.primary, names: [person.name, person.nameAlt ?? ''].filter(Boolean) };
+        })
+        .sort((a, b) => collator.compare(a.label, b.label));
+      this.ownerNamesByView.set(view, names);
+    }
+    return names;
+  }
+
   private get filtering(): boolean {
-    return this.searchText.trim() !== '' || this.statusFilter !== '' || this.levelFilter !== '' || this.ownerFilter !== '' || this.atRiskOnly;
+    return this.searchText.trim() !== '' || this.statusFilter !== '' || this.levelFilter !== '' || this.ownerFilter.trim() !== '' || this.atRiskOnly;
   }
 
   /** `reopen`: open the matches' ancestors afresh (new filters or scope); otherwise keep what the person opened. */
@@ -356,7 +383,9 @@ export class TandemGoalTree extends TandemElement {
     }
     const { data, forest, goalsById } = view;
     const text = this.searchText.trim();
-    const { statusFilter, levelFilter, ownerFilter, atRiskOnly } = this;
+    const { statusFilter, levelFilter, atRiskOnly } = this;
+    const ownerText = this.ownerFilter.trim();
+    const owners = ownerText ? new Set(this.ownerNames(view).filter((owner) => owner.names.some((name) => matchesQuery(name, ownerText))).map((owner) => owner.id)) : null;
     // Status, level and owner describe goals: with only those set, the tree lists goals.
     // A key result matches the search or the pace filter itself, under a goal that passes the rest.
     const keyResultsCanMatch = text !== '' || atRiskOnly;
@@ -368,7 +397,7 @@ export class TandemGoalTree extends TandemElement {
       if (node.kind === 'keyResult' && !keyResultsCanMatch) return false;
       if (statusFilter && goal.status !== statusFilter) return false;
       if (levelFilter && goal.level !== levelFilter) return false;
-      if (ownerFilter && goal.ownerId !== ownerFilter) return false;
+      if (owners && !owners.has(goal.ownerId)) return false;
       if (atRiskOnly) {
         const pace = node.kind === 'goal' ? data.pace.get(node.id) : data.keyResultPace.get(node.id);
         if (!needsAttention(pace)) return false;
@@ -814,9 +843,10 @@ export class TandemGoalTree extends TandemElement {
 
   private renderToolbar(view: TreeView) {
     const { t } = this;
-    const owners = [...view.data.people.values()]
-      .map((person) => ({ id: person.id, name: displayName(person, this.activeLocale).primary }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.activeLocale));
+    // Suggestions only: a company-wide tree has thousands of owners, which a list of options would put in the DOM.
+    const ownerText = this.ownerFilter.trim();
+    const matching = ownerText ? this.ownerNames(view).filter((owner) => owner.names.some((name) => matchesQuery(name, ownerText))) : this.ownerNames(view);
+    const owners = matching.slice(0, OWNER_SUGGESTIONS);
     const selectValue = (event: Event) => (event.target as HTMLSelectElement).value;
     return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('goalTree.filters')}>
       <div class="field search">
@@ -850,10 +880,18 @@ export class TandemGoalTree extends TandemElement {
       </div>
       <div class="field">
         <label for="owner">${t('goalTree.owner')}</label>
-        <select id="owner" @change=${(event: Event) => (this.ownerFilter = selectValue(event))}>
-          <option value="" ?selected=${this.ownerFilter === ''}>${t('goalTree.anyOwner')}</option>
-          ${owners.map((owner) => html`<option value=${owner.id} ?selected=${this.ownerFilter === owner.id}>${owner.name}</option>`)}
-        </select>
+        <input
+          id="owner"
+          type="search"
+          autocomplete="off"
+          list="owner-names"
+          placeholder=${t('goalTree.anyOwner')}
+          .value=${this.ownerFilter}
+          @input=${(event: Event) => (this.ownerFilter = (event.target as HTMLInputElement).value)}
+        />
+        <datalist id="owner-names">
+          ${owners.map((owner) => html`<option value=${owner.label}></option>`)}
+        </datalist>
       </div>
       <label class="check">
         <input
