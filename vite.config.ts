@@ -40,6 +40,7 @@ export default defineConfig({
         'widgets/org-overview/org-overview': fromRoot('src/widgets/org-overview/org-overview.ts'),
         'widgets/goal-tree/goal-tree': fromRoot('src/widgets/goal-tree/goal-tree.ts'),
         'widgets/kpi-rollup/kpi-rollup': fromRoot('src/widgets/kpi-rollup/kpi-rollup.ts'),
+        'widgets/kpi-scorecard/kpi-scorecard': fromRoot('src/widgets/kpi-scorecard/kpi-scorecard.ts'),
       },
       formats: ['es'],
     },

@@ -8,6 +8,8 @@ import '../src/index.js';
 import type { Theme } from '../src/context/provider.js';
 import { openDemoStore, type SeedPersonas, type TandemStore } from '../src/data/index.js';
 import { isTandemError } from '../src/data/errors.js';
+import type { TandemPersonSelectEvent } from '../src/events/person-select.js';
+import { displayName } from '../src/model/people.js';
 import { isLocale, type Locale } from '../src/i18n/index.js';
 import type { Session } from '../src/model/records.js';
 import { demoText, type DemoMessageKey } from './messages.js';
@@ -25,7 +27,7 @@ const PAGE_KEYS: Record<Page, { nav: DemoMessageKey; title: DemoMessageKey; lead
   strategy: { nav: 'nav.strategy', title: 'page.strategy.title', lead: 'page.strategy.lead', coming: 'page.strategy.coming' },
   reviews: { nav: 'nav.reviews', title: 'page.reviews.title', lead: 'page.reviews.lead', coming: 'page.reviews.coming' },
   feedback: { nav: 'nav.feedback', title: 'page.feedback.title', lead: 'page.feedback.lead', coming: 'page.feedback.coming' },
-  reports: { nav: 'nav.reports', title: 'page.reports.title', lead: 'page.reports.lead', coming: 'page.reports.coming' },
+  reports: { nav: 'nav.reports', title: 'page.reports.title', lead: 'page.reports.lead' },
 };
 
 const PERSONA_ROLES = ['employee', 'manager', 'hr'] as const;
@@ -45,6 +47,10 @@ interface PortalState {
   /** The store is seeded and someone is signed in: only then do widgets get it. */
   ready: boolean;
   storageBlocked: boolean;
+  /** A goal opened from a KPI's source: the page's goal tree shows it alone until "Show all goals". */
+  goalFocus?: { id: string; title: string };
+  /** The person picked in the KPI roll-up on Reports: their scorecard shows below it. */
+  reportPerson?: { id: string; name: string };
 }
 
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -155,12 +161,21 @@ async function start(): Promise<void> {
 }
 
 addEventListener('hashchange', () => {
-  update({ page: pageFromHash() });
+  update({ page: pageFromHash(), goalFocus: undefined });
   // Move focus to the new page's heading so screen readers announce it.
   app.querySelector<HTMLElement>('main h1')?.focus();
 });
 
-addEventListener('tandem-session-change', (event) => update({ session: event.session }));
+addEventListener('tandem-session-change', (event) => update({ session: event.session, reportPerson: undefined }));
+
+// A KPI's source in the scorecard leads back to its goal: the tree above shows that goal.
+addEventListener('tandem-kpi-source-select', (event) => {
+  if (!event.goal) return;
+  update({ goalFocus: { id: event.goal.id, title: event.goal.title } });
+  const notice = app.querySelector<HTMLElement>('.goal-focus');
+  notice?.scrollIntoView({ block: 'start' });
+  notice?.focus();
+});
 
 // ── Views ──────────────────────────────────────────────────────────────────
 
@@ -275,12 +290,63 @@ function pageContent(keys: (typeof PAGE_KEYS)[Page]) {
       return html`<tandem-org-overview></tandem-org-overview>`;
     case 'my-goals':
       // The signed-in person's goals with their ancestors up the cascade.
-      return person ? html`<tandem-goal-tree root=${`person:${person.id}`}></tandem-goal-tree>` : nothing;
+      return person
+        ? html`${goalTree(`person:${person.id}`)} ${kpiSection('section.myKpis', 'section.myKpis.lead', 'me')}`
+        : nothing;
     case 'team':
-      return person ? html`<tandem-goal-tree root=${`org-unit:${person.orgUnitId}`}></tandem-goal-tree>` : nothing;
+      return person
+        ? html`${goalTree(`org-unit:${person.orgUnitId}`)} ${kpiSection('section.teamKpis', 'section.teamKpis.lead', 'team')}`
+        : nothing;
+    case 'reports':
+      return reports();
     default:
       return html`<p class="coming">${keys.coming ? text(keys.coming) : ''}</p>`;
   }
+}
+
+/** The KPI roll-up of the person's unit; picking someone in it opens their scorecard below. */
+function reports() {
+  const chosen = state.reportPerson;
+  const choose = (event: TandemPersonSelectEvent) => {
+    const name = displayName(event.person, state.locale).primary;
+    update({ reportPerson: { id: event.personId, name } });
+    // The heading takes focus so keyboard and screen reader users land on what opened.
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('#person-kpis');
+      heading?.focus();
+      heading?.scrollIntoView({ block: 'start' });
+    });
+  };
+  return html`<tandem-kpi-rollup
+      @tandem-person-select=${choose}
+      @tandem-org-unit-select=${() => update({ reportPerson: undefined })}
+    ></tandem-kpi-rollup>
+    ${chosen
+      ? html`<section class="page-section" aria-labelledby="person-kpis">
+          <h2 id="person-kpis" tabindex="-1">${text('section.personKpis')} ${chosen.name}</h2>
+          <tandem-kpi-scorecard scope=${`person:${chosen.id}`}></tandem-kpi-scorecard>
+        </section>`
+      : nothing}`;
+}
+
+/** The page's goal tree: at `root`, or the one goal a KPI's source pointed to. */
+function goalTree(root: string) {
+  const focus = state.goalFocus;
+  if (!focus) return html`<tandem-goal-tree root=${root}></tandem-goal-tree>`;
+  return html`<p class="goal-focus" tabindex="-1">
+      ${text('goalFocus.showing')} <strong>${focus.title}</strong>
+      <button type="button" class="link-button" @click=${() => update({ goalFocus: undefined })}>${text('goalFocus.showAll')}</button>
+    </p>
+    <tandem-goal-tree root=${`goal:${focus.id}`}></tandem-goal-tree>`;
+}
+
+/** A page section with a KPI scorecard under its own heading. */
+function kpiSection(title: DemoMessageKey, lead: DemoMessageKey, scope: 'me' | 'team') {
+  return html`<section class="page-section" aria-labelledby=${`${scope}-kpis`}>
+    <h2 id=${`${scope}-kpis`}>${text(title)}</h2>
+    <p class="lead">${text(lead)}</p>
+    <tandem-kpi-scorecard scope=${scope}></tandem-kpi-scorecard>
+  </section>`;
 }
 
 function seedingDialog() {

@@ -53,9 +53,15 @@ const en = {
   'page.feedback.lead': 'Praise, suggestions and questions on goals, KPIs and people.',
   'page.feedback.coming': 'Feedback threads with mentions arrive here with <tandem-feedback-thread>.',
   'page.reports.title': 'Reports',
-  'page.reports.lead': 'Goal completion held against review scores, and KPI roll-ups.',
-  'page.reports.coming': 'The KPI roll-up and the goal-versus-performance report arrive here with <tandem-kpi-scorecard>.',
+  'page.reports.lead': 'How the KPIs of your unit stand, the units below it, and the people behind the KPIs that need attention. Pick a person to open their scorecard.',
+  'section.personKpis': 'KPIs of',
   signedInAs: 'Signed in as',
+  'section.myKpis': 'My KPIs',
+  'section.myKpis.lead': 'Where each of your KPIs stands, where it is heading, and what it adds to your score.',
+  'section.teamKpis': 'KPIs of the people you lead',
+  'section.teamKpis.lead': 'Everyone who reports to you, directly or further down. Managers set the plans here.',
+  'goalFocus.showing': 'The goal this KPI follows:',
+  'goalFocus.showAll': 'Show all goals',
 } as const;
 
 type DemoMessages = { readonly [K in keyof typeof en]: string };
@@ -109,9 +115,15 @@ const zhCN: DemoMessages = {
   'page.feedback.lead': '针对目标、KPI 与人员的表扬、建议与提问。',
   'page.feedback.coming': '支持 @提及 的反馈讨论将随 <tandem-feedback-thread> 在此呈现。',
   'page.reports.title': '报表',
-  'page.reports.lead': '目标完成度与考评得分对照，以及 KPI 汇总。',
-  'page.reports.coming': 'KPI 汇总与“目标 vs 绩效”报表将随 <tandem-kpi-scorecard> 在此呈现。',
+  'page.reports.lead': '本部门 KPI 的整体情况、下级部门，以及需要关注的 KPI 背后的人。选择一个人即可查看其 KPI 计分卡。',
+  'section.personKpis': 'KPI：',
   signedInAs: '当前用户',
+  'section.myKpis': '我的 KPI',
+  'section.myKpis.lead': '每项 KPI 的现状、走向，以及它为你的得分贡献了多少。',
+  'section.teamKpis': '我带领的团队的 KPI',
+  'section.teamKpis.lead': '所有直接和间接向你汇报的人。上级在这里设定 KPI 计划。',
+  'goalFocus.showing': '这项 KPI 跟随的目标：',
+  'goalFocus.showAll': '显示全部目标',
 };
 
 export type DemoMessageKey = keyof typeof en;

@@ -384,7 +384,7 @@ export const en = {
     "Each key result becomes a KPI of the goal's owner and stays in step with it: check-ins move its actual, goal adjustments its target.",
   'kpiScorecard.add.for': (p: { name: string }) => `For ${p.name}.`,
   'kpiScorecard.add.legend': 'Key results of approved goals',
-  'kpiScorecard.add.none': 'Every key result of an approved goal already has a KPI.',
+  'kpiScorecard.add.none': 'No key result of an approved goal is left without a KPI.',
   'kpiScorecard.add.ofGoal': (p: { goal: string }) => `Goal: ${p.goal}`,
   'kpiScorecard.add.submit': (p: { count: number; formatted: string }) =>
     p.count === 0 ? 'Add KPIs' : p.count === 1 ? 'Add 1 KPI' : `Add ${p.formatted} KPIs`,
@@ -439,7 +439,7 @@ export const en = {
   'kpiScorecard.detail.lowerBetter': 'Lower is better',
   'kpiScorecard.detail.thresholds': 'Status',
   'kpiScorecard.detail.thresholdValues': (p: { healthy: string; watch: string }) =>
-    `Healthy from ${p.healthy} completion, watch from ${p.watch}`,
+    `Healthy from ${p.healthy} of the completion due by now, watch from ${p.watch}`,
   'kpiScorecard.detail.fromKeyResult': (p: { keyResult: string; goal: string }) =>
     `Follows the key result “${p.keyResult}” of the goal “${p.goal}”: check-ins move its actual, goal adjustments its target.`,
   'kpiScorecard.detail.fromHiddenKeyResult': 'Follows a key result: check-ins move its actual, goal adjustments its target.',

@@ -15,3 +15,4 @@ export * from './weights.js';
 export * from './goal-history.js';
 export * from './kpi-rollup.js';
 export * from './cycles.js';
+export * from './kpi-scorecard.js';

@@ -1,0 +1,367 @@
+/**
+ * Editing a KPI from the scorecard: the actual (owner, managers, HR; not for
+ * a KPI that follows a key result) and the plan — target and weight
+ * (managers and HR; nobody their own). The row shows the new figures at
+ * once; a refused save puts them back and the dialog keeps what was typed,
+ * with the reason and a retry; a conflict offers the latest values, still
+ * keeping the typed ones. A target change needs a reason: the KPI's history
+ * keeps it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { KpiPatch } from '../../data/adapter.js';
+import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
+import { translateMessage } from '../../i18n/locale.js';
+import { canEditKpiActual, canEditKpiPlan, type Decision } from '../../model/permissions.js';
+import type { Id, Kpi } from '../../model/records.js';
+import { NOTE_MAX_LENGTH, validateKpiFields, type ValidationIssue } from '../../model/validation.js';
+import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
+import { formatKpiAmount } from './kpi-format.js';
+import type { KpiScorecardData } from './kpi-scorecard-data.js';
+import { ScorecardFlow } from './scorecard-flow.js';
+
+/** The form's fields, in the order they are shown and validated. */
+const EDIT_FIELDS = ['actual', 'target', 'weight', 'reason'] as const;
+type EditField = (typeof EDIT_FIELDS)[number];
+
+interface EditDraft extends SaveState {
+  /** The KPI as the form last read it: its `version` goes with the save. */
+  readonly kpi: Kpi;
+  readonly fields: Readonly<Record<EditField, string>>;
+  /** Fields whose message shows: changed ones, and all after a save was tried. */
+  readonly touched: ReadonlySet<EditField>;
+}
+
+/** Figures on their way or just saved: the row shows them until the reload brings the stored KPI. */
+interface PendingEdit {
+  readonly actual?: number;
+  readonly target?: number;
+  readonly weight?: number;
+  /** The KPI's version once saved; `undefined` while the save is on its way. */
+  readonly version?: number;
+}
+
+/** What the signed-in person may change on a KPI. */
+export interface KpiEditRights {
+  readonly actual: Decision;
+  readonly plan: Decision;
+}
+
+const parseNumber = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
+
+export class KpiEditFlow extends ScorecardFlow {
+  private draft: EditDraft | null = null;
+  private pendingById: ReadonlyMap<Id, PendingEdit> = new Map();
+
+  hostUpdated(): void {
+    syncDialog(this.dialog('kpi-edit'), this.draft !== null, '.field input:not([disabled])');
+  }
+
+  rights(kpi: Kpi, data: KpiScorecardData | undefined = this.card.data): KpiEditRights | undefined {
+    const person = this.card.person;
+    if (!person || !data) return undefined;
+    return { actual: canEditKpiActual(person, kpi, data.directory), plan: canEditKpiPlan(person, kpi.ownerId, data.directory) };
+  }
+
+  /** Whether the signed-in person may change anything on the KPI. */
+  allowed(kpi: Kpi): boolean {
+    const rights = this.rights(kpi);
+    return rights !== undefined && (rights.actual.allowed || rights.plan.allowed);
+  }
+
+  /** The KPI as the row shows it: with figures on their way applied. */
+  effective(kpi: Kpi): Kpi {
+    const pending = this.pendingById.get(kpi.id);
+    if (!pending) return kpi;
+    return {
+      ...kpi,
+      actual: pending.actual ?? kpi.actual,
+      target: pending.target ?? kpi.target,
+      weight: pending.weight ?? kpi.weight,
+    };
+  }
+
+  /** Changes whenever figures on their way change: the scorecard reassesses its rows then. */
+  get revision(): ReadonlyMap<Id, PendingEdit> {
+    return this.pendingById;
+  }
+
+  isOpen(): boolean {
+    return this.draft !== null;
+  }
+
+  open(kpi: Kpi): void {
+    this.set({
+      kpi,
+      fields: { actual: String(kpi.actual), target: String(kpi.target), weight: String(kpi.weight), reason: '' },
+      touched: new Set(),
+      status: 'editing',
+    });
+  }
+
+  /** Saved figures the loaded data now holds are shown from it, no longer from memory. */
+  dropReloaded(data: KpiScorecardData): void {
+    if (this.pendingById.size === 0) return;
+    const pending = new Map(this.pendingById);
+    for (const kpi of data.kpis) {
+      const saved = pending.get(kpi.id)?.version;
+      if (saved !== undefined && kpi.version >= saved) pending.delete(kpi.id);
+    }
+    if (pending.size !== this.pendingById.size) {
+      this.pendingById = pending;
+      this.host.requestUpdate();
+    }
+  }
+
+  private set(draft: EditDraft | null): void {
+    this.draft = draft;
+    this.host.requestUpdate();
+  }
+
+  private setPending(kpiId: Id, pending: PendingEdit | undefined): void {
+    const next = new Map(this.pendingById);
+    if (pending) next.set(kpiId, pending);
+    else next.delete(kpiId);
+    this.pendingById = next;
+    this.host.requestUpdate();
+  }
+
+  /** The changes the form holds, as the adapter takes them: only fields the person may and did change. */
+  private patchOf(draft: EditDraft): KpiPatch {
+    const rights = this.rights(draft.kpi);
+    const { kpi, fields } = draft;
+    const patch: KpiPatch = {};
+    const actual = parseNumber(fields.actual);
+    const target = parseNumber(fields.target);
+    const weight = parseNumber(fields.weight);
+    if (rights?.actual.allowed && actual !== undefined && actual !== kpi.actual) patch.actual = actual;
+    if (rights?.plan.allowed) {
+      if (target !== undefined && target !== kpi.target) {
+        patch.target = target;
+        patch.reason = fields.reason.trim();
+      }
+      if (weight !== undefined && weight !== kpi.weight) patch.weight = weight;
+    }
+    return patch;
+  }
+
+  /** The first issue of each field the person may edit, as text to show next to it. */
+  private issues(draft: EditDraft): Partial<Record<EditField, string>> {
+    const rights = this.rights(draft.kpi);
+    const { kpi, fields } = draft;
+    const found: ValidationIssue[] = [];
+    const checked = new Set<EditField>();
+    if (rights?.actual.allowed) {
+      checked.add('actual');
+      // The rule takes the actual as optional (a new KPI starts at its baseline); clearing a recorded one is not a value.
+      if (fields.actual.trim() === '') found.push({ field: 'actual', message: { key: 'validation.required' } });
+    }
+    if (rights?.plan.allowed) {
+      checked.add('target');
+      checked.add('weight');
+      checked.add('reason');
+      const target = parseNumber(fields.target);
+      if (target !== undefined && Number.isFinite(target) && target !== kpi.target) {
+        if (fields.reason.trim() === '') found.push({ field: 'reason', message: { key: 'validation.targetReasonRequired' } });
+        else if ([...fields.reason].length > NOTE_MAX_LENGTH) found.push({ field: 'reason', message: { key: 'validation.tooLong', params: { max: NOTE_MAX_LENGTH } } });
+      }
+    }
+    found.push(
+      ...validateKpiFields({
+        name: kpi.name,
+        start: kpi.start,
+        actual: rights?.actual.allowed ? parseNumber(fields.actual) : kpi.actual,
+        target: rights?.plan.allowed ? parseNumber(fields.target) : kpi.target,
+        weight: rights?.plan.allowed ? parseNumber(fields.weight) : kpi.weight,
+      }),
+    );
+    const messages: Partial<Record<EditField, string>> = {};
+    for (const issue of found) {
+      const field = issue.field as EditField;
+      if (checked.has(field)) messages[field] ??= translateMessage(this.card.locale, issue.message);
+    }
+    return messages;
+  }
+
+  private edit(field: EditField, value: string, touch: boolean): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const touched = touch && !draft.touched.has(field) ? new Set([...draft.touched, field]) : draft.touched;
+    this.set({ ...draft, fields: { ...draft.fields, [field]: value }, touched });
+  }
+
+  private readonly onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.save();
+  };
+
+  /**
+   * Saves optimistically: the row shows the new figures at once and goes
+   * back if the adapter refuses. The dialog stays open while saving, so a
+   * failure shows where the person typed, with their figures kept.
+   */
+  async save(): Promise<void> {
+    const draft = this.draft;
+    const adapter = this.card.adapter;
+    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
+    const issues = this.issues(draft);
+    const invalid = EDIT_FIELDS.find((field) => issues[field] !== undefined);
+    if (invalid) {
+      this.set({ ...draft, touched: new Set(EDIT_FIELDS) });
+      await this.focusControl('kpi-edit', `#kpi-edit-${invalid}`);
+      return;
+    }
+    const patch = this.patchOf(draft);
+    const { kpi } = draft;
+    if (Object.keys(patch).length === 0) {
+      this.close();
+      return;
+    }
+    const shown = { actual: patch.actual, target: patch.target, weight: patch.weight };
+    this.setPending(kpi.id, shown);
+    this.set({ ...draft, status: 'saving', error: undefined });
+    try {
+      const stored = await adapter.updateKpi(kpi.id, kpi.version, patch);
+      this.setPending(kpi.id, { ...shown, version: stored.version });
+      if (this.draft?.kpi.id === kpi.id) this.close();
+      this.card.dispatch(new TandemKpiChangeEvent(stored, patch.target !== undefined || patch.weight !== undefined ? 'plan' : 'actual'));
+    } catch (error) {
+      this.setPending(kpi.id, undefined);
+      const current = this.draft;
+      if (current?.kpi.id !== kpi.id) return;
+      this.set({ ...current, ...failureOf(error), reloaded: false });
+    }
+  }
+
+  /** After a conflict: the KPI as stored now, for its figures and version; what was typed stays. */
+  private async loadLatest(): Promise<void> {
+    const draft = this.draft;
+    const adapter = this.card.adapter;
+    if (!draft || !adapter) return;
+    this.set({ ...draft, status: 'reloading' });
+    try {
+      const latest = await adapter.getKpi(draft.kpi.id);
+      const current = this.draft;
+      if (current?.kpi.id !== latest.id) return;
+      this.set({ ...current, kpi: latest, status: 'editing', error: undefined, reloaded: true });
+    } catch (error) {
+      const current = this.draft;
+      if (current?.kpi.id !== draft.kpi.id) return;
+      this.set({ ...current, ...failureOf(error) , status: 'failed' });
+    }
+  }
+
+  /**
+   * Closes at once, not when the dialog's `close` event comes: an update
+   * rendered in between would find the draft still open and show the dialog
+   * again.
+   */
+  close(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    this.set(null);
+    this.dialog('kpi-edit')?.close();
+    void this.card.focusKpi(draft.kpi.id);
+  }
+
+  /** The dialog closed by itself (Escape): focus goes back to the row it was opened from. */
+  private readonly onClose = (): void => this.close();
+
+  private readonly onCancel = (event: Event): void => {
+    // Escape while saving would hide a failure that comes back: wait for the answer.
+    if (this.draft?.status === 'saving') event.preventDefault();
+  };
+
+  render(): TemplateResult {
+    const draft = this.draft;
+    return html`<dialog part="dialog" class="kpi-edit" aria-labelledby="kpi-edit-title" @close=${this.onClose} @cancel=${this.onCancel}>
+      ${draft ? this.renderForm(draft) : nothing}
+    </dialog>`;
+  }
+
+  /** Why a refused right is refused, in words; empty when it is not refused. */
+  private reasonOf(decision: Decision | undefined): string {
+    return decision && !decision.allowed ? translateMessage(this.card.locale, decision.reason) : '';
+  }
+
+  private renderForm(draft: EditDraft): TemplateResult {
+    const { t, format } = this.card;
+    const { kpi, fields, touched, status } = draft;
+    const rights = this.rights(kpi);
+    const issues = this.issues(draft);
+    const shown = (field: EditField) => (touched.has(field) ? issues[field] : undefined);
+    const busy = status === 'saving' || status === 'reloading';
+    const amount = (value: number) => formatKpiAmount(value, kpi.unit, format);
+    const targetMoves = parseNumber(fields.target) !== kpi.target && fields.target.trim() !== '';
+    const field = (name: EditField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) => {
+      const error = shown(name);
+      const describedBy = [error ? `kpi-edit-${name}-error` : '', hint ? `kpi-edit-${name}-hint` : ''].filter(Boolean).join(' ');
+      return html`<div class="field">
+        <label for=${`kpi-edit-${name}`}>${label}</label>
+        ${control(describedBy || nothing)}
+        ${hint ? html`<span class="hint" id=${`kpi-edit-${name}-hint`}>${hint}</span>` : nothing}
+        ${error ? html`<span class="field-error" id=${`kpi-edit-${name}-error`}>${error}</span>` : nothing}
+      </div>`;
+    };
+    const onInput = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, false);
+    const onChange = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, true);
+    const numberInput = (name: 'actual' | 'target' | 'weight', extra: { min?: string; max?: string } = {}) => (describedBy: string | typeof nothing) =>
+      html`<input
+        id=${`kpi-edit-${name}`}
+        name=${name}
+        type="number"
+        step="any"
+        inputmode="decimal"
+        min=${extra.min ?? nothing}
+        max=${extra.max ?? nothing}
+        .value=${fields[name]}
+        aria-invalid=${shown(name) ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${onInput(name)}
+        @change=${onChange(name)}
+      />`;
+    const unitLabel = (key: 'kpiScorecard.edit.actual' | 'kpiScorecard.edit.target') =>
+      kpi.unit ? t('kpiScorecard.edit.withUnit', { label: t(key), unit: kpi.unit }) : t(key);
+    return html`<form novalidate @submit=${this.onSubmit}>
+      <h2 id="kpi-edit-title">${t('kpiScorecard.edit.title', { name: kpi.name })}</h2>
+      <p class="hint">
+        ${t('kpiScorecard.edit.now', { owner: this.card.nameOf(kpi.ownerId), actual: amount(kpi.actual), target: amount(kpi.target) })}
+      </p>
+      ${rights?.actual.allowed
+        ? field('actual', unitLabel('kpiScorecard.edit.actual'), numberInput('actual'))
+        : html`<p class="refusal" data-field="actual">${t('kpiScorecard.edit.actualLocked', { reason: this.reasonOf(rights?.actual) })}</p>`}
+      ${rights?.plan.allowed
+        ? html`${field('target', unitLabel('kpiScorecard.edit.target'), numberInput('target'))}
+          ${field('weight', t('kpiScorecard.edit.weight'), numberInput('weight', { min: '0', max: '100' }), t('kpiScorecard.edit.weightHint'))}
+          ${field(
+            'reason',
+            t('kpiScorecard.edit.reason'),
+            (describedBy) => html`<textarea
+              id="kpi-edit-reason"
+              name="reason"
+              rows="2"
+              .value=${fields.reason}
+              aria-required=${targetMoves ? 'true' : 'false'}
+              aria-invalid=${shown('reason') ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+              @input=${onInput('reason')}
+              @change=${onChange('reason')}
+            ></textarea>`,
+            t('kpiScorecard.edit.reasonHint'),
+          )}`
+        : html`<p class="refusal" data-field="plan">${t('kpiScorecard.edit.planLocked', { reason: this.reasonOf(rights?.plan) })}</p>`}
+      ${renderSaveStatus(this.card, draft, {
+        conflict: t('kpiScorecard.edit.conflict'),
+        reloadLabel: t('kpiScorecard.edit.loadLatest'),
+        reload: () => void this.loadLatest(),
+        retry: () => void this.save(),
+        reloaded: t('kpiScorecard.edit.loadedLatest', { actual: amount(kpi.actual), target: amount(kpi.target), weight: format.number(kpi.weight) }),
+      })}
+      <div class="dialog-actions">
+        <button type="button" class="button" @click=${() => this.close()} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
+        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
+          ${status === 'saving' ? t('kpiScorecard.saving') : t('action.save')}
+        </button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What every widget's edit dialogs share: the states a save goes through,
+ * opening and closing a modal `<dialog>` as a draft comes and goes, and the
+ * line that reports a failed save with a retry or a conflict with a way to
+ * load the latest (the typed text always stays in the form).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ConflictError, TandemError } from '../../data/errors.js';
+import type { Locale, Translator } from '../../i18n/locale.js';
+
+/** The states a dialog's save goes through. */
+export type SaveStatus = 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
+
+/** What every dialog draft carries about its save. */
+export interface SaveState {
+  readonly status: SaveStatus;
+  readonly error?: TandemError | undefined;
+  /** The latest record was loaded after a conflict. */
+  readonly reloaded?: boolean;
+}
+
+/** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
+export function failureOf(error: unknown): { status: 'conflict' | 'failed'; error: TandemError | undefined } {
+  return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
+}
+
+/** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
+export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
+  if (!dialog) return;
+  if (open && !dialog.open) {
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>(focusSelector)?.focus();
+  } else if (!open && dialog.open) {
+    dialog.close();
+  }
+}
+
+/**
+ * A dialog's save outcome: a conflict with a way to load the latest, another
+ * failure with its reason and a retry, or (in a live region, always present
+ * so screen readers hear what appears in it) the note that the latest was loaded.
+ */
+export function renderSaveStatus(
+  i18n: { readonly t: Translator; readonly locale: Locale },
+  draft: SaveState,
+  text: { conflict: string; reloadLabel: string; reload: () => void; retry: () => void; reloaded: string },
+): TemplateResult {
+  const { t, locale } = i18n;
+  if (draft.status === 'conflict') {
+    return html`<div class="form-error" role="alert" data-error="conflict">
+      <span>${text.conflict}</span>
+      <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
+    </div>`;
+  }
+  if (draft.status === 'failed') {
+    return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
+      <span>${draft.error ? draft.error.localizedMessage(locale) : t('state.error')}</span>
+      <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
+    </div>`;
+  }
+  return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
+}
