@@ -190,7 +190,9 @@ export function forecastKpi(
   const line = fitLeastSquaresLine(points);
   if (!line) return null;
 
-  const projected = line.valueAt(periodEnd);
+  // A line can run below zero; quantities that start and aim at or above zero (defects, hours) cannot.
+  const fitted = line.valueAt(periodEnd);
+  const projected = kpi.start >= 0 && kpi.target >= 0 ? Math.max(0, fitted) : fitted;
   const completion = kpiCompletion({ ...kpi, actual: projected });
   const sign = kpi.direction === 'decrease' ? -1 : 1;
   const alreadyThere = (kpi.actual - kpi.target) * sign >= 0;

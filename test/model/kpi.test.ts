@@ -239,6 +239,19 @@ describe('forecastKpi', () => {
   });
 });
 
+describe('forecastKpi floor', () => {
+  it('does not project a count below zero', () => {
+    const falling = [
+      { at: '2026-01-01T00:00:00.000Z', value: 40 },
+      { at: '2026-01-11T00:00:00.000Z', value: 20 },
+      { at: '2026-01-21T00:00:00.000Z', value: 5 },
+    ];
+    const forecast = forecastKpi(kpi({ start: 40, target: 10, direction: 'decrease', actual: 5, history: falling }), period, now)!;
+    expect(forecast.projected).to.equal(0);
+    expect(forecast.status).to.equal('healthy');
+  });
+});
+
 describe('assessKpi', () => {
   it('puts completion, status, score and forecast together; at the period end status is plain completion', () => {
     const record = kpi({ weight: 30, actual: 80, history: risingHistory });

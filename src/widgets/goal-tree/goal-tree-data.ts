@@ -5,6 +5,7 @@
  */
 import type { DataAdapter, GoalSet } from '../../data/adapter.js';
 import { defaultCycle } from '../../model/cycles.js';
+import { withManagementChains } from '../shared/management-chains.js';
 import { directoryOf, type OrgDirectory } from '../../model/org.js';
 import { rollUpConfidence, rollUpProgress } from '../../model/progress.js';
 import { assessKeyResults, isPaced, rollUpPace, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
@@ -177,22 +178,6 @@ export async function loadGoalTree(
     lastCheckInAt,
     focusGoalIds,
   };
-}
-
-/**
- * The people and every manager above them: one request per level of the
- * hierarchy (a handful), rather than the whole company's people.
- */
-async function withManagementChains(adapter: DataAdapter, people: readonly Person[], signal: AbortSignal): Promise<Person[]> {
-  const known = new Map(people.map((person) => [person.id, person]));
-  let missing = [...new Set(people.flatMap((person) => (person.managerId && !known.has(person.managerId) ? [person.managerId] : [])))];
-  while (missing.length > 0) {
-    const managers = await adapter.listPeople({ ids: missing }, { signal });
-    for (const manager of managers) known.set(manager.id, manager);
-    // A manager id the adapter does not return ends that chain (as `managementChain` does).
-    missing = [...new Set(managers.flatMap((manager) => (manager.managerId && !known.has(manager.managerId) ? [manager.managerId] : [])))];
-  }
-  return [...known.values()];
 }
 
 function keyResultsOf(adapter: DataAdapter, goals: readonly Goal[], signal: AbortSignal): Promise<KeyResult[]> {

@@ -3,14 +3,16 @@
  * adjustment) share: the access they get to the tree, a base controller, and
  * the pieces of their dialogs that look and behave the same in each.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DataAdapter } from '../../data/adapter.js';
-import { ConflictError, TandemError } from '../../data/errors.js';
 import type { Formatter } from '../../i18n/format.js';
 import type { Locale, Translator } from '../../i18n/locale.js';
 import type { NodeKey } from '../../model/goal-tree.js';
 import type { Goal, Id, KeyResult, Person } from '../../model/records.js';
 import type { GoalTreeData } from './goal-tree-data.js';
+
+// The dialog pieces every widget shares, re-exported for the tree's flows.
+export { failureOf, renderSaveStatus, syncDialog, type SaveState, type SaveStatus } from '../shared/dialog-flow.js';
 
 /** What a flow reads from and asks of the tree; the tree implements it over its protected state. */
 export interface GoalTreeAccess {
@@ -34,17 +36,6 @@ export interface GoalTreeAccess {
   reload(): void;
   /** Sends an event from the tree element. */
   dispatch(event: Event): void;
-}
-
-/** The states a dialog's save goes through. */
-export type SaveStatus = 'editing' | 'saving' | 'failed' | 'conflict' | 'reloading';
-
-/** What every dialog draft carries about its save. */
-export interface SaveState {
-  readonly status: SaveStatus;
-  readonly error?: TandemError | undefined;
-  /** The latest record was loaded after a conflict. */
-  readonly reloaded?: boolean;
 }
 
 /**
@@ -137,48 +128,6 @@ function withoutReloaded<T extends { id: Id; version: number }>(edits: ReadonlyM
     if (saved !== undefined && record.version >= saved) next.delete(record.id);
   }
   return next.size === edits.size ? edits : next;
-}
-
-/** A failed save as a dialog shows it: a conflict, or another failure with its typed error. */
-export function failureOf(error: unknown): { status: 'conflict' | 'failed'; error: TandemError | undefined } {
-  return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
-}
-
-/** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
-export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
-  if (!dialog) return;
-  if (open && !dialog.open) {
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>(focusSelector)?.focus();
-  } else if (!open && dialog.open) {
-    dialog.close();
-  }
-}
-
-/**
- * A dialog's save outcome: a conflict with a way to load the latest, another
- * failure with its reason and a retry, or (in a live region) the note that
- * the latest was loaded.
- */
-export function renderSaveStatus(
-  tree: GoalTreeAccess,
-  draft: SaveState,
-  text: { conflict: string; reloadLabel: string; reload: () => void; retry: () => void; reloaded: string },
-) {
-  const { t } = tree;
-  if (draft.status === 'conflict') {
-    return html`<div class="form-error" role="alert" data-error="conflict">
-      <span>${text.conflict}</span>
-      <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
-    </div>`;
-  }
-  if (draft.status === 'failed') {
-    return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
-      <span>${draft.error ? draft.error.localizedMessage(tree.locale) : t('state.error')}</span>
-      <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
-    </div>`;
-  }
-  return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
 }
 
 /** The unit a key result's value is typed in: `%` for percentages, none for done/not done. */
