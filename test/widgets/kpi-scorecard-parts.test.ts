@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatter } from '../../src/i18n/format.js';
 import { columnsWidth, fitColumns, KPI_SCORECARD_COLUMNS, parseColumns } from '../../src/widgets/kpi-scorecard/kpi-columns.js';
-import { formatKpiAmount, formatShortDate, isCurrencyUnit } from '../../src/widgets/kpi-scorecard/kpi-format.js';
+import { formatKpiAmount, formatShortDate, isCurrencyUnit } from '../../src/widgets/shared/kpi-format.js';
 import { parseScope, scopeSlug } from '../../src/widgets/kpi-scorecard/kpi-scorecard-data.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH, sparklineGeometry } from '../../src/widgets/kpi-scorecard/kpi-sparkline.js';
 

@@ -21,7 +21,7 @@ import { displayName } from '../../model/people.js';
 import type { Id, Kpi, OrgUnit, Person } from '../../model/records.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 // The scorecard's reading of KPI units, so a KPI reads the same in both widgets.
-import { formatKpiAmount } from '../kpi-scorecard/kpi-format.js';
+import { formatKpiAmount } from '../shared/kpi-format.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { loadKpiRollup, type KpiRollupData } from './kpi-rollup-data.js';

@@ -11,7 +11,7 @@ import type { Formatter } from '../../i18n/format.js';
 import type { Translator } from '../../i18n/locale.js';
 import { KPI_STATUS_MESSAGE_KEYS, type AssessedKpi } from '../../model/kpi.js';
 import type { KpiScorecardColumn } from './kpi-columns.js';
-import { categoryLabel, formatKpiAmount } from './kpi-format.js';
+import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { forecastOf, sourceOf, trendText } from './kpi-presenter.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { renderSparkline } from './kpi-sparkline.js';

@@ -10,7 +10,7 @@ import { translateMessage, type Locale, type Translator } from '../../i18n/local
 import type { AssessedKpi } from '../../model/kpi.js';
 import type { Id, Kpi } from '../../model/records.js';
 import type { KpiEditRights } from './kpi-edit-flow.js';
-import { formatKpiAmount } from './kpi-format.js';
+import { formatKpiAmount } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { sourceOf } from './kpi-presenter.js';
 

@@ -15,7 +15,7 @@ import { canEditKpiActual, canEditKpiPlan, type Decision } from '../../model/per
 import type { Id, Kpi } from '../../model/records.js';
 import { NOTE_MAX_LENGTH, validateKpiFields, type ValidationIssue } from '../../model/validation.js';
 import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
-import { formatKpiAmount } from './kpi-format.js';
+import { formatKpiAmount } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { ScorecardFlow } from './scorecard-flow.js';
 

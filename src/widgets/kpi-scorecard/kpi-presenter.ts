@@ -8,7 +8,7 @@ import type { Translator } from '../../i18n/locale.js';
 import { KPI_SOURCE_MESSAGE_KEYS, KPI_STATUS_MESSAGE_KEYS, type KpiAssessment } from '../../model/kpi.js';
 import { kpiTrend } from '../../model/kpi-scorecard.js';
 import type { Goal, JobProfile, KeyResult, Kpi } from '../../model/records.js';
-import { formatKpiAmount, formatShortDate } from './kpi-format.js';
+import { formatKpiAmount, formatShortDate } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 
 export interface I18n {

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import type { Id, JobProfile } from '../../model/records.js';
 import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
-import { categoryLabel, formatKpiAmount } from './kpi-format.js';
+import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
 interface ProfileDraft extends SaveState {

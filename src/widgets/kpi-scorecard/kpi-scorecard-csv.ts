@@ -8,7 +8,7 @@
 import { KPI_STATUS_MESSAGE_KEYS, type AssessedKpi } from '../../model/kpi.js';
 import { toCsv, type CsvCell } from '../../model/csv.js';
 import { COLUMN_MESSAGE_KEYS, type KpiScorecardColumn } from './kpi-columns.js';
-import { categoryLabel } from './kpi-format.js';
+import { categoryLabel } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { forecastOf, sourceOf, trendText, type I18n } from './kpi-presenter.js';
 

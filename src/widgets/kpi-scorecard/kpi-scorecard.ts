@@ -33,7 +33,7 @@ import { COLUMN_MESSAGE_KEYS, COLUMN_SORT_KEYS, columnLayout, fitColumns, parseC
 import { renderKpiCell, type CellContext } from './kpi-cells.js';
 import { renderKpiDetail } from './kpi-detail.js';
 import { KpiEditFlow } from './kpi-edit-flow.js';
-import { formatShortDate } from './kpi-format.js';
+import { formatShortDate } from '../shared/kpi-format.js';
 import { sourceOf } from './kpi-presenter.js';
 import { KpiProfileFlow } from './kpi-profile-flow.js';
 import { BadScopeError, isPersonScope, loadKpiScorecard, scopeSlug, type KpiScorecardData } from './kpi-scorecard-data.js';
