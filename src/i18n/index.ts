@@ -5,6 +5,8 @@ export {
   DEFAULT_LOCALE,
   LOCALES,
   catalogFor,
+  registerMessages,
+  type CatalogPart,
   isLocale,
   matchLocale,
   translate,

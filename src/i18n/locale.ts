@@ -1,17 +1,36 @@
 import type { Catalog, Message, MessageKey, MessageParams } from './catalog.js';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { commonEn } from './messages/common.en.js';
+import { commonZhCN } from './messages/common.zh-CN.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
-const catalogs: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
+/** Some of a catalog's messages: the common ones, or one widget's. */
+export type CatalogPart = Partial<Catalog>;
 
-/** The catalog for a locale; exported for tests and for hosts that list messages. */
-export function catalogFor(locale: Locale): Catalog {
+/**
+ * The messages loaded so far, by language. The common ones (states, errors,
+ * validation, permissions) are always here; each widget adds its own when
+ * its module is imported, so a page with one small widget does not download
+ * every widget's text in both languages.
+ */
+const catalogs: Record<Locale, CatalogPart> = { en: { ...commonEn }, 'zh-CN': { ...commonZhCN } };
+
+/** Adds messages in every language (a widget's module calls this for its own). */
+export function registerMessages(parts: { readonly [L in Locale]: CatalogPart }): void {
+  for (const locale of LOCALES) Object.assign(catalogs[locale], parts[locale]);
+}
+
+/** The messages loaded for a locale; the whole catalogs are `en` and `zhCN` (i18n/index.js). */
+export function catalogFor(locale: Locale): CatalogPart {
   return catalogs[locale];
+}
+
+/** A message of a part that was never registered shows its key, which a test or a reader notices. */
+function entryOf(locale: Locale, key: MessageKey): string | ((params: never) => string) {
+  return catalogs[locale][key] ?? key;
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -40,14 +59,14 @@ export function translate<K extends MessageKey>(
   key: K,
   ...args: TranslateArgs<K>
 ): string {
-  const entry: string | ((params: never) => string) = catalogs[locale][key];
+  const entry = entryOf(locale, key);
   if (typeof entry === 'string') return entry;
   return (entry as (params: unknown) => string)(args[0]);
 }
 
 /** Renders a deferred {@link Message} (as carried by errors) in a locale. */
 export function translateMessage(locale: Locale, message: Message): string {
-  const entry: string | ((params: never) => string) = catalogs[locale][message.key];
+  const entry = entryOf(locale, message.key);
   if (typeof entry === 'string') return entry;
   return (entry as (params: unknown) => string)(message.params);
 }

@@ -1,3 +1,4 @@
+import '../../i18n/messages/kpi-rollup.js';
 import { Task, TaskStatus } from '@lit/task';
 import { bin, max, scaleLinear } from 'd3';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,3 +1,4 @@
+import '../../i18n/messages/kpi-scorecard.js';
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';

@@ -1,3 +1,4 @@
+import '../../i18n/messages/org-overview.js';
 import { defaultCycle } from '../../model/cycles.js';
 import { Task } from '@lit/task';
 import { css, html } from 'lit';
