@@ -174,6 +174,8 @@ export class TandemGoalTree extends TandemElement {
 
   private view: TreeView | undefined;
   private readonly ownerNamesByView = new WeakMap<TreeView, readonly OwnerName[]>();
+  /** What the rows were flattened from last. */
+  private flattened: { view: TreeView; expanded: ReadonlySet<NodeKey>; only: Set<NodeKey> | null } | undefined;
 
   /** What the action flows may read and ask of the tree. */
   private readonly access: GoalTreeAccess = (() => {
@@ -423,6 +425,10 @@ export class TandemGoalTree extends TandemElement {
 
   private flatten(view: TreeView): void {
     const expanded = this.only ? this.filterExpanded : this.expanded;
+    // Focus moves and scrolling update the element too; the rows change only with these.
+    const inputs = this.flattened;
+    if (inputs && inputs.view === view && inputs.expanded === expanded && inputs.only === this.only) return;
+    this.flattened = { view, expanded, only: this.only };
     const options = this.only ? { only: this.only } : {};
     const flat = view.groups ? flattenPillarGroups(view.forest, view.groups, expanded, options) : flattenVisible(view.forest, expanded, options);
     const rows: TreeRow[] = new Array<TreeRow>(flat.length);
