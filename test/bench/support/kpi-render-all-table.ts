@@ -11,7 +11,7 @@
  * buttons that sort, as the widget's. No toolbar, summary, keyboard model or
  * dialogs: that flatters the baseline.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../../src/context/tandem-element.js';
 import type { DataAdapter } from '../../../src/data/adapter.js';
@@ -45,7 +45,8 @@ export class BenchKpiRenderAllTable extends TandemElement {
   private shown: AssessedKpi[] = [];
   private sortKey: KpiSortKey | null = null;
   private sortDirection: 'ascending' | 'descending' = 'ascending';
-  private readonly columns = KPI_SCORECARD_COLUMNS.filter((column) => column !== 'actions' || true);
+  /** Every column: the fixture's director may edit every KPI, so the widget shows actions too (the CSV check compares columns). */
+  private readonly columns = [...KPI_SCORECARD_COLUMNS];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,10 +95,6 @@ export class BenchKpiRenderAllTable extends TandemElement {
   toCsv(): string {
     if (!this.data) return '';
     return scorecardCsv(this.shown, this.columns, this.data, { t: this.t, format: this.format, nameOf: (id) => this.nameOf(id) });
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
   }
 
   protected override render() {
