@@ -217,11 +217,17 @@ export interface KpiAssessment {
 
 export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: Date): KpiAssessment {
   const completion = kpiCompletion(kpi);
+  let forecast: KpiForecast | null | undefined;
   return {
     completion,
     status: kpiStatus(completionToDate(completion, periodElapsedShare(period, now)), kpi.thresholds),
     score: completion * usableWeight(kpi.weight),
-    forecast: forecastKpi(kpi, period, now),
+    // Fitted when first read: a table of thousands shows the forecasts of the rows on screen only
+    // (sorting or exporting by forecast reads them all). Records do not change, so once is enough.
+    get forecast(): KpiForecast | null {
+      if (forecast === undefined) forecast = forecastKpi(kpi, period, now);
+      return forecast;
+    },
   };
 }
 
