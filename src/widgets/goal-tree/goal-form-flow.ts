@@ -547,21 +547,25 @@ export class GoalFormFlow extends TreeFlow {
   private onInput = (name: FormField, touch: boolean) => (event: Event) =>
     this.edit(name, (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value, touch);
 
+  private renderTitleField(title: string, error: string | undefined) {
+    return this.field('title', this.tree.t('goalTree.form.title'), error, (describedBy, invalid) => html`<input
+      id="goal-form-title"
+      name="title"
+      autocomplete="off"
+      .value=${title}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
+      @input=${this.onInput('title', false)}
+      @change=${this.onInput('title', true)}
+    />`);
+  }
+
   private renderGoalFields(draft: GoalFormDraft, shown: (field: string) => string | undefined) {
     const { t, locale } = this.tree;
     const { fields } = draft;
     const levels = draft.kind === 'create-goal' ? CHILD_LEVELS[draft.goal.level] : [];
     const owners = draft.kind === 'create-goal' ? this.allowedOwners(draft, fields.level as GoalLevel) : [];
-    return html`${this.field('title', t('goalTree.form.title'), shown('title'), (describedBy, invalid) => html`<input
-        id="goal-form-title"
-        name="title"
-        autocomplete="off"
-        .value=${fields.title}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-        @input=${this.onInput('title', false)}
-        @change=${this.onInput('title', true)}
-      />`)}
+    return html`${this.renderTitleField(fields.title, shown('title'))}
       ${this.field('description', t('goalTree.form.description'), shown('description'), (describedBy, invalid) => html`<textarea
         id="goal-form-description"
         name="description"
@@ -619,16 +623,7 @@ export class GoalFormFlow extends TreeFlow {
       @input=${this.onInput(name, false)}
       @change=${this.onInput(name, true)}
     />`;
-    return html`${this.field('title', t('goalTree.form.title'), shown('title'), (describedBy, invalid) => html`<input
-        id="goal-form-title"
-        name="title"
-        autocomplete="off"
-        .value=${fields.title}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-        @input=${this.onInput('title', false)}
-        @change=${this.onInput('title', true)}
-      />`)}
+    return html`${this.renderTitleField(fields.title, shown('title'))}
       <div class="field-row">
         ${this.field('metric', t('goalTree.form.metric'), shown('metric'), (describedBy, invalid) => html`<select
           id="goal-form-metric"
