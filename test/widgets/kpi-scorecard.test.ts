@@ -476,3 +476,23 @@ describe('<tandem-kpi-scorecard>', () => {
     });
   });
 });
+
+describe('<tandem-kpi-scorecard> when someone else signs in', () => {
+  ignoreResizeObserverLoop();
+
+  it('never shows the previous person’s KPIs while the new person’s load', async () => {
+    const { store, personas, cycleId } = await seededStore('employee');
+    const el = await renderCard(store, 'me');
+    const employeeKpis = new Set((await store.listKpis({ ownerId: personas.employee, cycleId })).map((kpi) => kpi.id));
+    expect(rowIds(el).some((id) => employeeKpis.has(id))).to.equal(true);
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(...rowIds(el)));
+    observer.observe(shadow(el), { subtree: true, childList: true, attributes: true });
+    await store.signIn(personas.manager);
+    const managerKpis = new Set((await store.listKpis({ ownerId: personas.manager, cycleId })).map((kpi) => kpi.id));
+    await waitUntil(() => rowIds(el).length > 0 && rowIds(el).every((id) => managerKpis.has(id)), 'the manager’s KPIs', { timeout: 10_000 });
+    observer.disconnect();
+    const stale = seen.filter((id) => employeeKpis.has(id));
+    expect(stale, 'employee KPI rows rendered after the manager signed in').to.deep.equal([]);
+  });
+});

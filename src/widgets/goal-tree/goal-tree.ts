@@ -173,6 +173,8 @@ export class TandemGoalTree extends TandemElement {
   });
 
   private view: TreeView | undefined;
+  /** Who the view's goals were read for. */
+  private viewFor: Id | undefined;
   private readonly ownerNamesByView = new WeakMap<TreeView, readonly OwnerName[]>();
   /** What the rows were flattened from last. */
   private flattened: { view: TreeView; expanded: ReadonlySet<NodeKey>; only: Set<NodeKey> | null } | undefined;
@@ -287,6 +289,7 @@ export class TandemGoalTree extends TandemElement {
     if (data && (data !== this.view?.data || locale !== this.view.locale)) {
       const previousScope = this.view?.scopeKey;
       this.view = this.buildView(data, locale);
+      this.viewFor = this.session?.person.id;
       rebuilt = true;
       newScope = this.view.scopeKey !== previousScope;
       if (newScope) this.resetTreeState(this.view);
@@ -801,7 +804,8 @@ export class TandemGoalTree extends TandemElement {
     return this.treeTask.render({
       initial: () => renderLoading(this.t),
       // A reload keeps the tree (and focus) in place; only the first load shows the loading state.
-      pending: () => (this.view ? this.renderTree(this.view) : renderLoading(this.t)),
+      // Not when someone else signed in: the goals were read with the previous person's rights.
+      pending: () => (this.view && this.viewFor === this.session?.person.id ? this.renderTree(this.view) : renderLoading(this.t)),
       error: (error) =>
         error instanceof BadRootError
           ? html`<div class="state" data-state="error" part="state" role="alert">${this.t('goalTree.badRoot', { root: error.root })}</div>`

@@ -162,6 +162,8 @@ export class TandemKpiScorecard extends TandemElement {
 
   /** The data last loaded, kept while a reload runs so the grid stays in place. */
   private loaded: KpiScorecardData | undefined;
+  /** Who the loaded KPIs were read for: another person signing in must not see them while theirs load. */
+  private loadedFor: Id | undefined;
   private assessedFor: { data: KpiScorecardData; pending: unknown; now: Date | undefined } | undefined;
   private assessed: AssessedKpi[] = [];
   /** KPIs the signed-in person may edit something on. */
@@ -271,6 +273,7 @@ export class TandemKpiScorecard extends TandemElement {
     const data = this.cardTask.value;
     if (data && data !== this.loaded) {
       this.loaded = data;
+      this.loadedFor = this.session?.person.id;
       this.editFlow.dropReloaded(data);
       this.autoFlow.dropReloaded(data.cycle);
     }
@@ -510,7 +513,7 @@ export class TandemKpiScorecard extends TandemElement {
     return this.cardTask.render({
       initial: () => renderLoading(this.t),
       // A reload keeps the grid (and focus) in place; only the first load shows the loading state.
-      pending: () => (this.loaded ? this.renderCard(this.loaded) : renderLoading(this.t)),
+      pending: () => (this.loaded && this.loadedFor === this.session?.person.id ? this.renderCard(this.loaded) : renderLoading(this.t)),
       error: (error) => this.renderFailure(error),
       complete: (data) => (data && this.loaded ? this.renderCard(this.loaded) : renderLoading(this.t)),
     });
