@@ -1,34 +1,20 @@
 import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/kpi-scorecard/kpi-scorecard.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
-import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { SeedPersonas } from '../../src/data/index.js';
 import type { Id } from '../../src/model/records.js';
 import type { KpiScorecardColumn } from '../../src/widgets/kpi-scorecard/kpi-columns.js';
 import type { TandemKpiScorecard } from '../../src/widgets/kpi-scorecard/kpi-scorecard.js';
+import { seededMemoryStore, withMethods } from './seeded-memory-store.js';
 
 /** The seeded company's "today": the seed and the widget measure from the same instant. */
 export const NOW = new Date('2026-11-23T09:00:00.000Z');
 
-let storeCount = 0;
+export { withMethods };
 
 /** A fresh seeded company per test that writes, signed in as a persona. */
-export async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas; cycleId: Id }> {
-  storeCount += 1;
-  const store = await openMemoryStore({ name: `kpi-scorecard-${storeCount}` });
-  const info = await store.seed({ seed: 2026, now: NOW });
-  await store.signIn(info.personas[persona]);
-  return { store, personas: info.personas, cycleId: info.activeCycleId };
-}
-
-/** The store, with some of its methods replaced (to inject failures or hold a save in flight). */
-export function withMethods(store: TandemStore, methods: Partial<DataAdapter>): DataAdapter {
-  return new Proxy(store, {
-    get(target, key) {
-      if (typeof key === 'string' && key in methods) return methods[key as keyof DataAdapter];
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as DataAdapter;
+export function seededStore(persona: keyof SeedPersonas): ReturnType<typeof seededMemoryStore> {
+  return seededMemoryStore(persona, { name: 'kpi-scorecard', now: NOW });
 }
 
 export const shadow = (el: Element) => el.shadowRoot!;

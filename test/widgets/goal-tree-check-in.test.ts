@@ -1,33 +1,15 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
-import type { CheckInResult, DataAdapter, NewCheckIn } from '../../src/data/adapter.js';
+import type { DataAdapter } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
-import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { SeedPersonas } from '../../src/data/index.js';
 import type { TandemCheckInEvent } from '../../src/events/check-in.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
 import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
-
-let storeCount = 0;
+import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** A fresh seeded company per test (check-ins change it), signed in as a persona. */
-async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas }> {
-  storeCount += 1;
-  const store = await openMemoryStore({ name: `goal-tree-check-in-${storeCount}` });
-  const info = await store.seed({ seed: 2026 });
-  await store.signIn(info.personas[persona]);
-  return { store, personas: info.personas };
-}
-
-/** The store, with its own `checkIn` replaced. */
-function withCheckIn(store: TandemStore, checkIn: (input: NewCheckIn) => Promise<CheckInResult>): DataAdapter {
-  return new Proxy(store, {
-    get(target, key) {
-      if (key === 'checkIn') return checkIn;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as DataAdapter;
-}
+const seededStore = (persona: keyof SeedPersonas) => seededMemoryStore(persona, { name: 'goal-tree-check-in' });
 
 const shadow = (el: Element) => el.shadowRoot!;
 const dialogOf = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.check-in')!;
@@ -143,9 +125,11 @@ describe('<tandem-goal-tree> check-in', () => {
     const { store } = await seededStore('employee');
     let fail!: (error: Error) => void;
     let calls = 0;
-    const adapter = withCheckIn(store, (input) => {
-      calls += 1;
-      return calls === 1 ? new Promise((_resolve, reject) => (fail = reject)) : store.checkIn(input);
+    const adapter = withMethods(store, {
+      checkIn: (input) => {
+        calls += 1;
+        return calls === 1 ? new Promise((_resolve, reject) => (fail = reject)) : store.checkIn(input);
+      },
     });
     const el = await renderTree(adapter, 'me');
     const id = await openFromKeyboard(el);

@@ -2,32 +2,15 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
-import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { SeedPersonas, TandemStore } from '../../src/data/index.js';
 import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
 import type { Goal } from '../../src/model/records.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
 import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
+import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
-let storeCount = 0;
-
-async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas }> {
-  storeCount += 1;
-  const store = await openMemoryStore({ name: `goal-tree-edit-${storeCount}` });
-  await store.seed({ seed: 2026 });
-  const personas = (await store.personas())!;
-  await store.signIn(personas[persona]);
-  return { store, personas };
-}
-
-function withMethods(store: TandemStore, methods: Partial<DataAdapter>): DataAdapter {
-  return new Proxy(store, {
-    get(target, key) {
-      if (key in methods) return methods[key as keyof DataAdapter];
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as DataAdapter;
-}
+/** A fresh seeded company per test (the actions change it), signed in as a persona. */
+const seededStore = (persona: keyof SeedPersonas) => seededMemoryStore(persona, { name: 'goal-tree-edit' });
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/kpi-rollup/kpi-rollup.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
 import { ForbiddenError, NetworkError } from '../../src/data/errors.js';
-import { openMemoryStore, type SeedPersonas, type TandemStore } from '../../src/data/index.js';
+import type { SeedPersonas } from '../../src/data/index.js';
 import type { TandemOrgUnitSelectEvent } from '../../src/events/org-unit-select.js';
 import type { TandemPersonSelectEvent } from '../../src/events/person-select.js';
 import { formatter } from '../../src/i18n/format.js';
@@ -11,22 +11,15 @@ import { rollUpOrgUnit, type KpiOrgUnitRollUp } from '../../src/model/kpi-rollup
 import { displayName } from '../../src/model/people.js';
 import type { Cycle, Id, Kpi, OrgUnit, Person, Session } from '../../src/model/records.js';
 import type { TandemKpiRollup } from '../../src/widgets/kpi-rollup/kpi-rollup.js';
+import { seededMemoryStore } from '../support/seeded-memory-store.js';
 import { stubAdapter } from '../support/stub-adapter.js';
 
 /** The seeded company's "today": the seed and the widget measure from the same instant. */
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const en = formatter('en');
 
-let storeCount = 0;
-
 /** A fresh seeded company, signed in as a persona. */
-async function seededStore(persona: keyof SeedPersonas): Promise<{ store: TandemStore; personas: SeedPersonas; cycleId: Id }> {
-  storeCount += 1;
-  const store = await openMemoryStore({ name: `kpi-rollup-${storeCount}` });
-  const info = await store.seed({ seed: 2026, now: NOW });
-  await store.signIn(info.personas[persona]);
-  return { store, personas: info.personas, cycleId: info.activeCycleId };
-}
+const seededStore = (persona: keyof SeedPersonas) => seededMemoryStore(persona, { name: 'kpi-rollup', now: NOW });
 
 /** The HR view of the company is only read: one store serves every test that does not write. */
 let hrStore: ReturnType<typeof seededStore> | undefined;

@@ -14,6 +14,7 @@ import { displayName } from '../../model/people.js';
 import type { Cycle, Goal, GoalChange, Id, IsoDate, KeyResult } from '../../model/records.js';
 import { validateAdjustment, validateGoalFields, validateKeyResultFields, validateSiblingWeights, type ValidationIssue } from '../../model/validation.js';
 import { weightTotal } from '../../model/weights.js';
+import { renderField } from '../shared/dialog-flow.js';
 import { failureOf, formatAmount, renderSaveStatus, syncDialog, TreeFlow, type GoalTreeAccess, type PendingEdits, type SaveState } from './tree-flow.js';
 
 const KEY_RESULT_FIELDS = ['title', 'target', 'weight', 'due'] as const;
@@ -313,16 +314,12 @@ export class AdjustFlow extends TreeFlow {
       multiline = false,
       hint?: string,
     ) => {
-      const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || nothing;
       const handler = (touch: boolean) => (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value, touch);
-      return html`<div class="field">
-        <label for=${id}>${label}</label>
-        ${multiline
-          ? html`<textarea id=${id} rows="3" .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} @input=${handler(false)} @change=${handler(true)}></textarea>`
-          : html`<input id=${id} autocomplete="off" .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} @input=${handler(false)} @change=${handler(true)} />`}
-        ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
-      </div>`;
+      return renderField(id, label, { error, hint }, (describedBy, invalid) =>
+        multiline
+          ? html`<textarea id=${id} rows="3" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${handler(false)} @change=${handler(true)}></textarea>`
+          : html`<input id=${id} autocomplete="off" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @input=${handler(false)} @change=${handler(true)} />`,
+      );
     };
     const weightsError = shown(WEIGHTS);
     const changesError = shown('changes');
@@ -370,9 +367,11 @@ export class AdjustFlow extends TreeFlow {
       const id = `adjust-kr-${keyResult.id}-${field}`;
       const error = shown(`kr:${keyResult.id}:${field}`);
       const handler = (touch: boolean) => (event: Event) => this.editKeyResult(keyResult.id, field, (event.target as HTMLInputElement).value, touch);
-      return html`<div class="field">
-        <label for=${id}>${label}</label>
-        <input
+      return renderField(
+        id,
+        label,
+        { error },
+        (describedBy, invalid) => html`<input
           id=${id}
           type=${type}
           step=${type === 'number' ? 'any' : nothing}
@@ -380,13 +379,12 @@ export class AdjustFlow extends TreeFlow {
           max=${type === 'date' ? (cycle?.end ?? nothing) : nothing}
           autocomplete="off"
           .value=${fields[field]}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${id}-error` : nothing}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           @input=${handler(false)}
           @change=${handler(true)}
-        />
-        ${error ? html`<span class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
-      </div>`;
+        />`,
+      );
     };
     return html`<div class="adjust-key-result" role="group" aria-label=${keyResult.title} data-key-result=${keyResult.id}>
       ${cell('title', t('goalTree.form.title'), 'text')}

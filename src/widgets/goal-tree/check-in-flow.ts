@@ -11,6 +11,7 @@ import { canCheckIn } from '../../model/permissions.js';
 import type { Goal, Id, KeyResult } from '../../model/records.js';
 import { validateCheckInFields, type ValidationIssue } from '../../model/validation.js';
 import type { GoalTreeData } from './goal-tree-data.js';
+import { renderField } from '../shared/dialog-flow.js';
 import { formatKeyResultValue, renderSaveStatus, syncDialog, TreeFlow, unitOf, type SaveState } from './tree-flow.js';
 
 /** The check-in form's fields, in the order they are shown and validated. */
@@ -228,16 +229,8 @@ export class CheckInFlow extends TreeFlow {
     const shown = (field: CheckInField) => (touched.has(field) ? issues[field] : undefined);
     const busy = status === 'saving' || status === 'reloading';
     const unit = unitOf(keyResult);
-    const field = (name: CheckInField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) => {
-      const error = shown(name);
-      const describedBy = [error ? `check-in-${name}-error` : '', hint ? `check-in-${name}-hint` : ''].filter(Boolean).join(' ');
-      return html`<div class="field">
-        <label for=${`check-in-${name}`}>${label}</label>
-        ${control(describedBy || nothing)}
-        ${hint ? html`<span class="hint" id=${`check-in-${name}-hint`}>${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id=${`check-in-${name}-error`}>${error}</span>` : nothing}
-      </div>`;
-    };
+    const field = (name: CheckInField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) =>
+      renderField(`check-in-${name}`, label, { error: shown(name), hint }, control);
     const onInput = (name: CheckInField) => (event: Event) =>
       this.edit(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
     const onChange = (name: CheckInField) => (event: Event) =>

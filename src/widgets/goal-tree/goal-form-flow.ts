@@ -27,6 +27,7 @@ import {
 } from '../../model/records.js';
 import { TITLE_MAX_LENGTH, validateGoalFields, validateKeyResultFields, validateSiblingWeights, type ValidationIssue } from '../../model/validation.js';
 import { remainingWeight, shareEqually, weightTotal } from '../../model/weights.js';
+import { renderField } from '../shared/dialog-flow.js';
 import { failureOf, renderSaveStatus, syncDialog, TreeFlow, type GoalTreeAccess, type PendingEdits, type SaveState } from './tree-flow.js';
 
 export const GOAL_FORM_KINDS = ['create-goal', 'edit-goal', 'create-key-result', 'edit-key-result'] as const;
@@ -526,7 +527,7 @@ export class GoalFormFlow extends TreeFlow {
     </form>`;
   }
 
-  /** A labelled control with its hint and its message, wired with `aria-describedby`. */
+  /** A field of this form: its id is `goal-form-<name>`. */
   private field(
     name: string,
     label: string,
@@ -534,14 +535,7 @@ export class GoalFormFlow extends TreeFlow {
     control: (describedBy: string | typeof nothing, invalid: 'true' | 'false') => TemplateResult,
     hint?: string,
   ) {
-    const id = `goal-form-${name}`;
-    const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${control(describedBy || nothing, error ? 'true' : 'false')}
-      ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
-    </div>`;
+    return renderField(`goal-form-${name}`, label, { error, hint }, control);
   }
 
   private onInput = (name: FormField, touch: boolean) => (event: Event) =>

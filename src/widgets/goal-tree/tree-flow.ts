@@ -135,45 +135,38 @@ export function unitOf(keyResult: Pick<KeyResult, 'metric' | 'unit'>): string {
   return keyResult.metric === 'percent' ? '%' : keyResult.metric === 'binary' ? '' : keyResult.unit;
 }
 
+/**
+ * How a key result's amounts read: each number formatted for its metric, and
+ * the unit written once after (empty where the number carries it: a
+ * percentage, a currency amount). Binary key results read as done / not done.
+ */
+function amountParts(keyResult: Pick<KeyResult, 'metric' | 'unit'>, format: Formatter): { value: (amount: number) => string; unit: string } {
+  if (keyResult.metric === 'percent') {
+    // Two decimals: rates such as a 0.34% crash rate are common key results.
+    return { value: (amount) => format.percent(amount / 100, 2), unit: '' };
+  }
+  if (keyResult.metric === 'currency') {
+    try {
+      format.currency(0, keyResult.unit);
+      return { value: (amount) => format.currency(amount, keyResult.unit), unit: '' };
+    } catch {
+      // Not an ISO 4217 code (bad data): the number with the unit as written.
+    }
+  }
+  return { value: (amount) => format.number(amount), unit: keyResult.unit ? ` ${keyResult.unit}` : '' };
+}
+
 /** A key result amount as people read it: `¥1.2m`, `34.5%`, `1,200 users`; binary is done / not done. */
 export function formatAmount(keyResult: Pick<KeyResult, 'metric' | 'unit'>, amount: number, tree: Pick<GoalTreeAccess, 't' | 'format'>): string {
-  const { t, format } = tree;
-  switch (keyResult.metric) {
-    case 'binary':
-      return t(amount >= 1 ? 'goalTree.done' : 'goalTree.notDone');
-    case 'percent':
-      // Two decimals: rates such as a 0.34% crash rate are common key results.
-      return format.percent(amount / 100, 2);
-    case 'currency':
-      try {
-        return format.currency(amount, keyResult.unit);
-      } catch {
-        // Not an ISO 4217 code (bad data): show the number with the unit as written.
-        break;
-      }
-    default:
-      break;
-  }
-  return keyResult.unit ? `${format.number(amount)} ${keyResult.unit}` : format.number(amount);
+  if (keyResult.metric === 'binary') return tree.t(amount >= 1 ? 'goalTree.done' : 'goalTree.notDone');
+  const { value, unit } = amountParts(keyResult, tree.format);
+  return `${value(amount)}${unit}`;
 }
 
 /** "40 of 100 users", "¥1.2m of ¥2m", "Done". */
 export function formatKeyResultValue(keyResult: KeyResult, tree: Pick<GoalTreeAccess, 't' | 'format'>): string {
-  const { t, format } = tree;
+  const { t } = tree;
   if (keyResult.metric === 'binary') return t(keyResult.current >= 1 ? 'goalTree.done' : 'goalTree.notDone');
-  let value = (amount: number) => format.number(amount);
-  let unit = keyResult.unit ? ` ${keyResult.unit}` : '';
-  if (keyResult.metric === 'percent') {
-    value = (amount) => format.percent(amount / 100, 2);
-    unit = '';
-  } else if (keyResult.metric === 'currency') {
-    try {
-      format.currency(0, keyResult.unit);
-      value = (amount) => format.currency(amount, keyResult.unit);
-      unit = '';
-    } catch {
-      // Not an ISO 4217 code: the number with the unit as written.
-    }
-  }
+  const { value, unit } = amountParts(keyResult, tree.format);
   return `${t('goalTree.valueOfTarget', { current: value(keyResult.current), target: value(keyResult.target) })}${unit}`;
 }

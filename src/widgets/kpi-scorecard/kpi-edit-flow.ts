@@ -14,7 +14,7 @@ import { translateMessage } from '../../i18n/locale.js';
 import { canEditKpiActual, canEditKpiPlan, type Decision } from '../../model/permissions.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { NOTE_MAX_LENGTH, validateKpiFields, type ValidationIssue } from '../../model/validation.js';
-import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
+import { failureOf, renderField, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { formatKpiAmount } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { ScorecardFlow } from './scorecard-flow.js';
@@ -292,16 +292,8 @@ export class KpiEditFlow extends ScorecardFlow {
     const busy = status === 'saving' || status === 'reloading';
     const amount = (value: number) => formatKpiAmount(value, kpi.unit, format);
     const targetMoves = parseNumber(fields.target) !== kpi.target && fields.target.trim() !== '';
-    const field = (name: EditField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) => {
-      const error = shown(name);
-      const describedBy = [error ? `kpi-edit-${name}-error` : '', hint ? `kpi-edit-${name}-hint` : ''].filter(Boolean).join(' ');
-      return html`<div class="field">
-        <label for=${`kpi-edit-${name}`}>${label}</label>
-        ${control(describedBy || nothing)}
-        ${hint ? html`<span class="hint" id=${`kpi-edit-${name}-hint`}>${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id=${`kpi-edit-${name}-error`}>${error}</span>` : nothing}
-      </div>`;
-    };
+    const field = (name: EditField, label: string, control: (describedBy: string | typeof nothing) => TemplateResult, hint?: string) =>
+      renderField(`kpi-edit-${name}`, label, { error: shown(name), hint }, control);
     const onInput = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, false);
     const onChange = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, true);
     const numberInput = (name: 'actual' | 'target' | 'weight', extra: { min?: string; max?: string } = {}) => (describedBy: string | typeof nothing) =>

@@ -60,3 +60,24 @@ export function renderSaveStatus(
   }
   return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
 }
+
+/**
+ * A labelled form control with its hint and its message beside it, wired
+ * with `aria-describedby`. `control` gets the ids to be described by and
+ * whether the field is invalid; the hint and message ids derive from `id`.
+ */
+export function renderField(
+  id: string,
+  label: string,
+  text: { readonly error?: string | undefined; readonly hint?: string | undefined },
+  control: (describedBy: string | typeof nothing, invalid: 'true' | 'false') => TemplateResult,
+): TemplateResult {
+  const { error, hint } = text;
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${control(describedBy || nothing, error ? 'true' : 'false')}
+    ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+    ${error ? html`<span class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
+  </div>`;
+}
