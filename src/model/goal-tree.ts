@@ -656,3 +656,218 @@ export function flattenPillarGroups(
   });
   return rows;
 }
+
+// ── The visible rows, read on demand ──────────────────────────────────────
+
+/** A row of the visible tree: a pillar's, a goal's or a key result's. */
+export type VisibleRow = GoalTreeRow | PillarRow;
+
+/** The key of a visible row. */
+export function visibleRowKey(row: VisibleRow): NodeKey {
+  return 'group' in row ? row.group.key : row.node.key;
+}
+
+/** The parent of the top level, in {@link VisibleRows}' tables. */
+const TOP = '';
+
+/**
+ * The rows {@link flattenPillarGroups} (with `groups`) or {@link flattenVisible}
+ * (with `groups` `null`) list, in the same order with the same figures, but
+ * found when asked for: `at(index)` and `indexOf(key)` cost the depth of the
+ * row times the log of its sibling count, and building costs the number of
+ * open rows (not of visible ones). A virtualized view reads the few dozen
+ * rows on screen, so opening 10,000 goals neither sorts nor lists the rows
+ * nobody scrolls to, and opening or closing one row is a new `VisibleRows`
+ * over the same forest (siblings stay sorted in the forest).
+ *
+ * How: each open row's number of visible rows (itself and everything shown
+ * under it) is summed from the deepest open rows up, and for the rows whose
+ * children are read, the children's offsets are summed once; `at` descends
+ * by binary search over them.
+ */
+export class VisibleRows {
+  /** How many rows the tree shows. */
+  readonly length: number;
+  private readonly only: ReadonlySet<NodeKey> | undefined;
+  /** Pillar groups shown, by key; empty without pillars. */
+  private readonly groupsByKey = new Map<NodeKey, PillarGroup>();
+  /** Each grouped root's group. */
+  private readonly groupOfRoot = new Map<NodeKey, PillarGroup>();
+  private readonly top: readonly (PillarGroup | GoalTreeNode)[];
+  /** Visible rows under-and-including each open row; a row missing here counts 1. */
+  private readonly sizes = new Map<NodeKey, number>();
+  private readonly shownChildren = new Map<NodeKey, readonly GoalTreeNode[]>();
+  /** For a row whose children were read: where each child's rows start, counted from the first child. */
+  private readonly offsets = new Map<NodeKey, Int32Array>();
+  /** Each read child's 0-based place among its shown siblings. */
+  private readonly places = new Map<NodeKey, number>();
+  private readonly cache = new Map<number, VisibleRow>();
+
+  constructor(
+    private readonly forest: GoalForest,
+    groups: readonly PillarGroup[] | null,
+    private readonly expanded: ReadonlySet<NodeKey>,
+    options: FlattenOptions = {},
+  ) {
+    const only = options.only;
+    this.only = only;
+    const shownRoots = (roots: readonly GoalNode[]) => (only ? roots.filter((root) => only.has(root.key)) : roots);
+    let top: (PillarGroup | GoalTreeNode)[];
+    if (groups) {
+      top = [];
+      for (const group of groups) {
+        const roots = shownRoots(group.roots);
+        if (roots.length === 0) continue;
+        top.push(group);
+        this.groupsByKey.set(group.key, group);
+        this.shownChildren.set(group.key, roots);
+        for (const root of roots) this.groupOfRoot.set(root.key, group);
+      }
+    } else {
+      top = [...shownRoots(forest.roots)];
+    }
+    this.top = top;
+
+    // Open rows deepest first, so each adds its rows to its parent's count after its own children did.
+    const open: GoalTreeNode[] = [];
+    for (const key of expanded) {
+      const node = forest.nodes.get(key);
+      if (node && (!only || only.has(key)) && this.childCount(node) > 0) open.push(node);
+    }
+    open.sort((a, b) => b.depth - a.depth);
+    const below = new Map<NodeKey, number>();
+    for (const node of open) {
+      const size = 1 + this.childCount(node) + (below.get(node.key) ?? 0);
+      this.sizes.set(node.key, size);
+      const parentKey = node.parentKey ?? this.groupOfRoot.get(node.key)?.key ?? TOP;
+      below.set(parentKey, (below.get(parentKey) ?? 0) + size - 1);
+    }
+    let length = 0;
+    for (const item of top) {
+      if ('strategy' in item) {
+        const size = expanded.has(item.key) ? 1 + this.childrenOf(item.key).length + (below.get(item.key) ?? 0) : 1;
+        this.sizes.set(item.key, size);
+        length += size;
+      } else {
+        length += this.sizeOf(item.key);
+      }
+    }
+    this.length = length;
+  }
+
+  /** The row at `index` (0-based), or `undefined` past the end. */
+  at(index: number): VisibleRow | undefined {
+    if (!(index >= 0 && index < this.length) || !Number.isInteger(index)) return undefined;
+    const cached = this.cache.get(index);
+    if (cached) return cached;
+    let parentKey = TOP;
+    let rest = index;
+    let level = 1;
+    for (;;) {
+      const siblings = parentKey === TOP ? this.top : this.childrenOf(parentKey);
+      const offsets = this.offsetsOf(parentKey, siblings);
+      // The last sibling whose rows start at or before `rest`.
+      let low = 0;
+      let high = siblings.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((offsets[middle] as number) <= rest) low = middle;
+        else high = middle - 1;
+      }
+      const item = siblings[low] as PillarGroup | GoalTreeNode;
+      rest -= offsets[low] as number;
+      if (rest === 0) {
+        const row = this.rowOf(item, level, siblings.length, low + 1);
+        this.cache.set(index, row);
+        return row;
+      }
+      rest -= 1;
+      parentKey = item.key;
+      level += 1;
+    }
+  }
+
+  /** Where the row of `key` is, or `undefined` when it is not visible (filtered out, or under a closed row). */
+  indexOf(key: NodeKey): number | undefined {
+    const path: NodeKey[] = [];
+    const group = this.groupsByKey.get(key);
+    if (group) path.push(key);
+    else {
+      let at: NodeKey | null = key;
+      // Never more steps than nodes: a hand-made forest might loop.
+      while (at !== null && path.length <= this.forest.nodes.size) {
+        const node = this.forest.nodes.get(at);
+        if (!node) return undefined;
+        path.push(at);
+        at = node.parentKey;
+      }
+      const rootGroup = this.groupOfRoot.get(path[path.length - 1] as NodeKey);
+      if (this.groupsByKey.size > 0) {
+        if (!rootGroup) return undefined;
+        path.push(rootGroup.key);
+      }
+    }
+    let index = 0;
+    let parentKey = TOP;
+    for (let step = path.length - 1; step >= 0; step -= 1) {
+      const itemKey = path[step] as NodeKey;
+      if (parentKey !== TOP && this.sizeOf(parentKey) === 1) return undefined; // Under a closed row.
+      const siblings = parentKey === TOP ? this.top : this.childrenOf(parentKey);
+      const offsets = this.offsetsOf(parentKey, siblings);
+      const place = this.places.get(itemKey);
+      if (place === undefined || siblings[place]?.key !== itemKey) return undefined;
+      index += offsets[place] as number;
+      if (step > 0) index += 1;
+      parentKey = itemKey;
+    }
+    return index;
+  }
+
+  /** The shown children of a row, sorted: what opening it lists. */
+  childrenOf(key: NodeKey): readonly GoalTreeNode[] {
+    let children = this.shownChildren.get(key);
+    if (!children) {
+      const node = this.forest.nodes.get(key);
+      const all = node ? node.children : NO_CHILDREN;
+      const only = this.only;
+      children = only ? all.filter((child) => only.has(child.key)) : all;
+      this.shownChildren.set(key, children);
+    }
+    return children;
+  }
+
+  *[Symbol.iterator](): IterableIterator<VisibleRow> {
+    for (let index = 0; index < this.length; index += 1) yield this.at(index) as VisibleRow;
+  }
+
+  private childCount(node: GoalTreeNode): number {
+    return this.only ? this.childrenOf(node.key).length : childCountOf(node);
+  }
+
+  private sizeOf(key: NodeKey): number {
+    return this.sizes.get(key) ?? 1;
+  }
+
+  private offsetsOf(parentKey: NodeKey, siblings: readonly (PillarGroup | GoalTreeNode)[]): Int32Array {
+    let offsets = this.offsets.get(parentKey);
+    if (!offsets) {
+      offsets = new Int32Array(siblings.length);
+      let sum = 0;
+      siblings.forEach((item, place) => {
+        offsets![place] = sum;
+        sum += this.sizeOf(item.key);
+        this.places.set(item.key, place);
+      });
+      this.offsets.set(parentKey, offsets);
+    }
+    return offsets;
+  }
+
+  private rowOf(item: PillarGroup | GoalTreeNode, level: number, setSize: number, posInSet: number): VisibleRow {
+    if ('strategy' in item) {
+      return { group: item, level: 1, setSize, posInSet, hasChildren: true, expanded: this.expanded.has(item.key) };
+    }
+    const hasChildren = this.childCount(item) > 0;
+    return { node: item, level, setSize, posInSet, hasChildren, expanded: hasChildren && this.expanded.has(item.key) };
+  }
+}

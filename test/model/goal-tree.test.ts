@@ -14,11 +14,15 @@ import {
   matchesQuery,
   strategyNodeKey,
   UNLINKED_GROUP_KEY,
+  VisibleRows,
+  visibleRowKey,
   type GoalForest,
   type GoalHierarchy,
   type GoalTreeRow,
+  type VisibleRow,
 } from '../../src/model/goal-tree.js';
 import type { Goal, GoalLevel, KeyResult, Strategy } from '../../src/model/records.js';
+import { SeededRandom } from '../../src/data/seed/random.js';
 
 const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
 
@@ -328,6 +332,57 @@ describe('groupByPillar and flattenPillarGroups', () => {
 
   it('makes no groups without strategies but the unlinked one', () => {
     expect(groupByPillar(forest, []).map((group) => [group.key, group.roots.length])).to.deep.equal([[UNLINKED_GROUP_KEY, 3]]);
+  });
+});
+
+describe('VisibleRows', () => {
+  const describeRow = (row: VisibleRow | undefined) =>
+    row ? `${visibleRowKey(row)} L${row.level} ${row.posInSet}/${row.setSize}${row.hasChildren ? (row.expanded ? ' -' : ' +') : ''}` : 'none';
+
+  /** Every row read by index, and every key found at its index, against the list the flatten functions make. */
+  function expectSameAsFlattened(visible: VisibleRows, flat: readonly VisibleRow[], hidden: readonly string[] = []) {
+    expect(visible.length).to.equal(flat.length);
+    expect(Array.from({ length: visible.length }, (_, index) => describeRow(visible.at(index)))).to.deep.equal(flat.map(describeRow));
+    flat.forEach((row, index) => expect(visible.indexOf(visibleRowKey(row)), visibleRowKey(row)).to.equal(index));
+    for (const key of hidden) expect(visible.indexOf(key), key).to.equal(undefined);
+    expect(visible.at(flat.length)).to.equal(undefined);
+    expect(visible.at(-1)).to.equal(undefined);
+  }
+
+  it('lists what flattenVisible lists, and finds each row by key', () => {
+    const forest = buildGoalForest(goals, keyResults);
+    for (const open of [[], [g('co1')], [g('co1'), g('d1')], [g('d1')], [g('co1'), g('d1'), g('i1'), g('co2'), k('k1')]]) {
+      const expanded = new Set(open);
+      expectSameAsFlattened(new VisibleRows(forest, null, expanded), flattenVisible(forest, expanded));
+    }
+    // Under a closed row, or not in the forest: no place.
+    expectSameAsFlattened(new VisibleRows(forest, null, new Set([g('d1')])), flattenVisible(forest, new Set([g('d1')])), [g('i1'), k('k3'), 'goal:nope']);
+  });
+
+  it('lists what flattenPillarGroups lists, filtered or not', () => {
+    const pillar = (id: string, order: number): Strategy => ({ ...stamp, id, cycleId: 'c1', title: id, description: '', order });
+    const strategies = [pillar('s-growth', 1), pillar('s-people', 2)];
+    const linked = goals.map((item) => (item.id === 'co1' ? { ...item, strategyIds: ['s-growth'] } : item.id === 'co2' ? { ...item, strategyIds: ['s-people'] } : item));
+    const forest = buildGoalForest(linked, keyResults);
+    const groups = groupByPillar(forest, strategies);
+    const open = new Set([strategyNodeKey('s-growth'), UNLINKED_GROUP_KEY, g('co1'), g('d1')]);
+    expectSameAsFlattened(new VisibleRows(forest, groups, open), flattenPillarGroups(forest, groups, open), [strategyNodeKey('s-unknown'), k('k3')]);
+    const only = filterForest(forest, (node) => node.id === 'i2' || node.id === 'co2');
+    expectSameAsFlattened(new VisibleRows(forest, groups, open, { only }), flattenPillarGroups(forest, groups, open, { only }), [g('i1'), g('d2'), UNLINKED_GROUP_KEY]);
+    const everything = new Set([...open, strategyNodeKey('s-people'), ...forest.nodes.keys()]);
+    expectSameAsFlattened(new VisibleRows(forest, groups, everything, { only }), flattenPillarGroups(forest, groups, everything, { only }));
+  });
+
+  it('agrees with flattenVisible on 2,000 goals opened at random', () => {
+    const many = generateGoals(2_000);
+    const results = many.map((item, index) => keyResult(`k${index}`, item.id, 100, `Metric ${index}`));
+    const random = new SeededRandom(7);
+    for (let round = 0; round < 4; round += 1) {
+      const forest = buildGoalForest(many, results);
+      const expanded = new Set(many.filter(() => random.next() < 0.4 + round * 0.2).map((item) => g(item.id)));
+      const visible = new VisibleRows(forest, null, expanded);
+      expectSameAsFlattened(visible, flattenVisible(forest, expanded));
+    }
   });
 });
 

@@ -162,7 +162,13 @@ describe('<tandem-goal-tree> approval', () => {
     const events: TandemGoalChangeEvent[] = [];
     const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${store} root="me" locale="en"></tandem-goal-tree>`);
     el.addEventListener('tandem-goal-change', (event) => events.push(event));
-    await waitUntil(() => shadow(el).querySelector('[data-action=submit]'), 'a draft to submit', { timeout: 10_000 });
+    await waitUntil(() => shadow(el).querySelector('[role=treeitem]'), 'the tree', { timeout: 10_000 });
+    // The draft is below the fold, and only rows near the viewport are in the DOM: scroll as a person would.
+    for (let step = 0; step < 40 && !shadow(el).querySelector('[data-action=submit]'); step += 1) {
+      window.scrollBy(0, 200);
+      await aTimeout(50);
+    }
+    expect(shadow(el).querySelector('[data-action=submit]'), 'a draft to submit').to.not.equal(null);
     expect(shadow(el).querySelector('[data-action=decide]')).to.equal(null);
     expect(decidableRows(el)).to.have.length(0);
     const target = shadow(el).querySelector<HTMLElement>('[data-action=submit]')!.closest<HTMLElement>('[role=treeitem]')!;

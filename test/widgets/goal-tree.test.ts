@@ -384,6 +384,16 @@ describe('<tandem-goal-tree>', () => {
     expect(rowElements(el).length).to.be.below(500);
     await press(el, 'Home');
     await waitUntil(() => focusedKey(el) === 'goal:g00000', 'first row focused', { timeout: 5000 });
+
+    // Scrolling the page to row 5,000 brings the rows there into the DOM, and only a window of them.
+    const first = rowElements(el)[0]!;
+    const rowHeight = first.getBoundingClientRect().height;
+    window.scrollTo(0, first.getBoundingClientRect().top + window.scrollY + 5000 * rowHeight);
+    const inView = () => rowElements(el).find((item) => Math.abs(item.getBoundingClientRect().top) < rowHeight);
+    await waitUntil(() => inView(), 'a row at the top of the viewport', { timeout: 5000 });
+    expect(Number(inView()!.getAttribute('aria-posinset'))).to.be.within(5000, 5002);
+    expect(rowElements(el).length).to.be.below(100);
+    window.scrollTo(0, 0);
   });
 
   it('shows loading, then an error with a retry that recovers', async () => {

@@ -56,8 +56,12 @@ export const goalTreeStyles = css`
     overflow: auto;
   }
 
-  lit-virtualizer {
+  /* As tall as every row, the rows before the window as padding: only the window is in the DOM. */
+  .rows {
+    display: block;
     width: 100%;
+    height: calc(var(--_row-height) * var(--_count, 0));
+    padding-top: calc(var(--_row-height) * var(--_first, 0));
   }
 
   .row {

@@ -1,12 +1,12 @@
 import '../../i18n/messages/goal-tree.js';
-import '@lit-labs/virtualizer';
-import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
+import { VirtualRowsController } from '../../controllers/virtual-rows.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import { TandemGoalSelectEvent } from '../../events/goal-select.js';
 import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
@@ -14,8 +14,6 @@ import {
   ancestorsOf,
   buildGoalForest,
   filterForest,
-  flattenPillarGroups,
-  flattenVisible,
   goalNodeKey,
   groupByPillar,
   highlightRanges,
@@ -24,6 +22,7 @@ import {
   type GoalTreeNode,
   type NodeKey,
   type PillarGroup,
+  VisibleRows,
 } from '../../model/goal-tree.js';
 import { translateMessage, type Locale } from '../../i18n/locale.js';
 import { PACE_MESSAGE_KEYS, type PaceStatus } from '../../model/pace.js';
@@ -92,8 +91,6 @@ interface TreeView {
   /** Cycle and root the data was loaded for: expansion is kept while they stay. */
   readonly scopeKey: string;
 }
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
  * The goal cascade as a keyboard-navigable tree: strategy pillars, then
@@ -221,14 +218,14 @@ export class TandemGoalTree extends TandemElement {
   private revealKey: NodeKey | null = null;
   private only: Set<NodeKey> | null = null;
   private matchCount = 0;
-  private rows: TreeRow[] = [];
-  private rowIndex = new Map<NodeKey, number>();
+  /** The rows the tree shows, read on demand (only those on screen are). */
+  private visible: VisibleRows | undefined;
+  /** Rows of {@link visible} read so far, by index. */
+  private treeRows = new Map<number, TreeRow>();
+  private readonly virtualRows = new VirtualRowsController(this);
   private appliedFilters = '';
   private typed = '';
   private typedAt = 0;
-
-  @query('lit-virtualizer')
-  private virtualizer!: LitVirtualizer<TreeRow> | null;
 
   /** Rows the person opened (without a search or filter). */
   @state()
@@ -244,10 +241,6 @@ export class TandemGoalTree extends TandemElement {
   /** The row that holds the tab stop (roving tabindex). */
   @state()
   private focusKey: NodeKey | null = null;
-
-  /** The rows the virtualizer has in the DOM. */
-  @state()
-  private rendered = { first: 0, last: -1 };
 
   @state()
   private searchText = '';
@@ -304,7 +297,7 @@ export class TandemGoalTree extends TandemElement {
       this.approvals.dropReloaded(data!);
       this.edits.dropReloaded(data!.goals, data!.keyResults);
     }
-    if (this.revealKey !== null && this.rowIndex.has(this.revealKey)) {
+    if (this.revealKey !== null && this.visible?.indexOf(this.revealKey) !== undefined) {
       const key = this.revealKey;
       this.revealKey = null;
       void this.focusRow(key);
@@ -432,33 +425,41 @@ export class TandemGoalTree extends TandemElement {
     const inputs = this.flattened;
     if (inputs && inputs.view === view && inputs.expanded === expanded && inputs.only === this.only) return;
     this.flattened = { view, expanded, only: this.only };
-    const options = this.only ? { only: this.only } : {};
-    const flat = view.groups ? flattenPillarGroups(view.forest, view.groups, expanded, options) : flattenVisible(view.forest, expanded, options);
-    const rows: TreeRow[] = new Array<TreeRow>(flat.length);
-    const index = new Map<NodeKey, number>();
-    for (let at = 0; at < flat.length; at += 1) {
-      const row = flat[at]!;
-      let treeRow: TreeRow;
-      if ('group' in row) {
-        treeRow = { ...row, key: row.group.key, parentKey: null };
-      } else {
-        const node = row.node;
-        treeRow = {
-          key: node.key,
-          level: row.level,
-          setSize: row.setSize,
-          posInSet: row.posInSet,
-          hasChildren: row.hasChildren,
-          expanded: row.expanded,
-          parentKey: node.parentKey ?? view.groupOf.get(node.key) ?? null,
-          node,
-        };
-      }
-      rows[at] = treeRow;
-      index.set(treeRow.key, at);
+    this.visible = new VisibleRows(view.forest, view.groups, expanded, this.only ? { only: this.only } : {});
+    this.treeRows = new Map();
+  }
+
+  private get rowCount(): number {
+    return this.visible?.length ?? 0;
+  }
+
+  /** The row at `index` of the visible tree. */
+  private rowAt(index: number): TreeRow | undefined {
+    let row = this.treeRows.get(index);
+    if (row) return row;
+    const visible = this.visible?.at(index);
+    if (!visible) return undefined;
+    if ('group' in visible) {
+      row = { ...visible, key: visible.group.key, parentKey: null };
+    } else {
+      const node = visible.node;
+      row = {
+        key: node.key,
+        level: visible.level,
+        setSize: visible.setSize,
+        posInSet: visible.posInSet,
+        hasChildren: visible.hasChildren,
+        expanded: visible.expanded,
+        parentKey: node.parentKey ?? this.view?.groupOf.get(node.key) ?? null,
+        node,
+      };
     }
-    this.rows = rows;
-    this.rowIndex = index;
+    this.treeRows.set(index, row);
+    return row;
+  }
+
+  private indexOf(key: NodeKey): number | undefined {
+    return this.visible?.indexOf(key);
   }
 
   // ── Intent ────────────────────────────────────────────────────────────────
@@ -511,30 +512,25 @@ export class TandemGoalTree extends TandemElement {
   private async focusRow(key: NodeKey): Promise<void> {
     this.focusKey = key;
     await this.updateComplete;
-    const index = this.rowIndex.get(key);
+    const index = this.indexOf(key);
     if (index === undefined) return;
-    let element = this.rowElement(key);
-    if (!element) {
-      this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-      for (let frame = 0; frame < 30 && !element; frame += 1) {
-        await nextFrame();
-        element = this.rowElement(key);
-      }
-    }
-    element?.focus();
+    await this.virtualRows.include(index);
+    const element = this.rowElement(key);
+    element?.scrollIntoView({ block: 'nearest' });
+    element?.focus({ preventScroll: true });
   }
 
   private rowElement(key: NodeKey): HTMLElement | null {
-    return this.virtualizer?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null;
+    return this.renderRoot.querySelector<HTMLElement>(`.rows > [data-key="${CSS.escape(key)}"]`);
   }
 
   private rowOfEvent(event: Event): TreeRow | undefined {
     for (const target of event.composedPath()) {
       if (target instanceof HTMLElement && target.dataset['key'] !== undefined) {
-        const index = this.rowIndex.get(target.dataset['key']);
-        return index === undefined ? undefined : this.rows[index];
+        const index = this.indexOf(target.dataset['key']);
+        return index === undefined ? undefined : this.rowAt(index);
       }
-      if (target === this.virtualizer) return undefined;
+      if (target instanceof HTMLElement && target.classList.contains('rows')) return undefined;
     }
     return undefined;
   }
@@ -542,8 +538,7 @@ export class TandemGoalTree extends TandemElement {
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const row = this.rowOfEvent(event);
     if (!row || event.altKey || event.ctrlKey || event.metaKey) return;
-    const index = this.rowIndex.get(row.key)!;
-    const rows = this.rows;
+    const index = this.indexOf(row.key)!;
     let target: TreeRow | undefined;
     // Action keys are not taken for type-ahead on a row offering them, unless they continue a prefix being typed.
     const actionKey = performance.now() - this.typedAt > TYPE_AHEAD_MS ? event.key.toLowerCase() : '';
@@ -576,33 +571,31 @@ export class TandemGoalTree extends TandemElement {
     }
     switch (event.key) {
       case 'ArrowDown':
-        target = rows[index + 1];
+        target = this.rowAt(index + 1);
         break;
       case 'ArrowUp':
-        target = rows[index - 1];
+        target = this.rowAt(index - 1);
         break;
       case 'Home':
-        target = rows[0];
+        target = this.rowAt(0);
         break;
       case 'End':
-        target = rows[rows.length - 1];
+        target = this.rowAt(this.rowCount - 1);
         break;
       case 'ArrowRight':
         if (row.hasChildren && !row.expanded) this.setExpanded(row, true);
-        else if (row.expanded) target = rows[index + 1];
+        else if (row.expanded) target = this.rowAt(index + 1);
         break;
       case 'ArrowLeft':
         if (row.expanded) this.setExpanded(row, false);
-        else if (row.parentKey !== null) target = rows[this.rowIndex.get(row.parentKey) ?? -1];
+        else if (row.parentKey !== null) target = this.rowAt(this.indexOf(row.parentKey) ?? -1);
         break;
       case 'Enter':
       case ' ':
         this.activate(row);
         break;
       case '*':
-        for (const sibling of rows) {
-          if (sibling.parentKey === row.parentKey && sibling.level === row.level) this.setExpanded(sibling, true);
-        }
+        for (const sibling of this.siblingsOf(row)) this.setExpanded(sibling, true);
         break;
       default:
         if (event.key.length === 1 && event.key.trim() !== '') {
@@ -623,12 +616,30 @@ export class TandemGoalTree extends TandemElement {
     const prefix = this.typed.toLocaleLowerCase(this.activeLocale);
     // A new search starts after the current row; a longer prefix may still match the current row.
     const start = this.typed.length === 1 ? from + 1 : from;
-    const rows = this.rows;
-    for (let step = 0; step < rows.length; step += 1) {
-      const candidate = rows[(start + step) % rows.length]!;
+    const count = this.rowCount;
+    for (let step = 0; step < count; step += 1) {
+      const candidate = this.rowAt((start + step) % count)!;
       if (this.titleOf(candidate).toLocaleLowerCase(this.activeLocale).startsWith(prefix)) return candidate;
     }
     return undefined;
+  }
+
+  /** A row and its siblings, as shown (their parent is open, since the row is shown). */
+  private siblingsOf(row: TreeRow): TreeRow[] {
+    const visible = this.visible;
+    if (!visible) return [];
+    const siblingKeys =
+      row.parentKey !== null
+        ? visible.childrenOf(row.parentKey).map((node) => node.key)
+        : row.group
+          ? (this.view?.groups ?? []).map((group) => group.key)
+          : (this.view?.forest.roots ?? []).map((root) => root.key);
+    const siblings: TreeRow[] = [];
+    for (const key of siblingKeys) {
+      const sibling = this.rowAt(visible.indexOf(key) ?? -1);
+      if (sibling) siblings.push(sibling);
+    }
+    return siblings;
   }
 
   private readonly onClick = (event: MouseEvent): void => {
@@ -669,11 +680,6 @@ export class TandemGoalTree extends TandemElement {
   private readonly onFocusIn = (event: FocusEvent): void => {
     const row = this.rowOfEvent(event);
     if (row && row.key !== this.focusKey) this.focusKey = row.key;
-  };
-
-  private readonly onRangeChanged = (event: RangeChangedEvent): void => {
-    const { first, last } = event;
-    if (first !== this.rendered.first || last !== this.rendered.last) this.rendered = { first, last };
   };
 
   // ── Actions ───────────────────────────────────────────────────────────────
@@ -827,23 +833,40 @@ export class TandemGoalTree extends TandemElement {
       <div class="summary" role="status">${this.renderSummary()}</div>
       ${this.approvals.renderBar()}
       <div class="scroll">
-        ${this.rows.length === 0
+        ${this.rowCount === 0
           ? renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))
-          : html`<lit-virtualizer
-              part="tree"
-              role="tree"
-              aria-label=${label}
-              .items=${this.rows}
-              .keyFunction=${(row: TreeRow) => row.key}
-              .renderItem=${(row: TreeRow) => this.renderRow(row)}
-              @keydown=${this.onKeyDown}
-              @click=${this.onClick}
-              @focusin=${this.onFocusIn}
-              @rangeChanged=${this.onRangeChanged}
-            ></lit-virtualizer>`}
+          : this.renderRows(label)}
       </div>
     `;
   }
+
+  /** The rows on screen, in a list as tall as all of them (see VirtualRowsController). */
+  private renderRows(label: string) {
+    const count = this.rowCount;
+    const { first, end } = this.virtualRows.window(count);
+    const rows: TreeRow[] = [];
+    for (let index = first; index < end; index += 1) rows.push(this.rowAt(index)!);
+    const tabStop = this.tabStopKey(rows);
+    return html`<div
+      part="tree"
+      role="tree"
+      class="rows"
+      aria-label=${label}
+      ${styleProperties({ '--_first': String(first), '--_count': String(count) })}
+      ${ref(this.attachRows)}
+      @keydown=${this.onKeyDown}
+      @click=${this.onClick}
+      @focusin=${this.onFocusIn}
+    >
+      ${repeat(
+        rows,
+        (row) => row.key,
+        (row) => this.renderRow(row, row.key === tabStop),
+      )}
+    </div>`;
+  }
+
+  private readonly attachRows = (element: Element | undefined): void => this.virtualRows.attach(element);
 
   private renderSummary() {
     if (!this.filtering) return nothing;
@@ -916,18 +939,13 @@ export class TandemGoalTree extends TandemElement {
   }
 
   /** The row holding the tab stop: the focused row, or the first rendered one when it is scrolled away. */
-  private tabStopKey(): NodeKey | undefined {
-    const { first, last } = this.rendered;
-    // Before the virtualizer reports its first range, every row counts as rendered.
-    const known = last >= first;
-    const index = this.focusKey === null ? undefined : this.rowIndex.get(this.focusKey);
-    if (index !== undefined && (!known || (index >= first && index <= last))) return this.focusKey!;
-    return this.rows[known ? Math.min(first, this.rows.length - 1) : 0]?.key;
+  private tabStopKey(rendered: readonly TreeRow[]): NodeKey | undefined {
+    const focused = this.focusKey === null ? undefined : rendered.find((row) => row.key === this.focusKey);
+    return (focused ?? rendered[0])?.key;
   }
 
-  private renderRow(row: TreeRow): TemplateResult {
+  private renderRow(row: TreeRow, tabStop: boolean): TemplateResult {
     const node = row.node;
-    const tabStop = row.key === this.tabStopKey();
     const kind = row.group ? 'strategy' : node!.kind;
     const mayCheckIn = this.mayCheckIn(row);
     const goal = this.rowGoal(row);

@@ -9,11 +9,12 @@
  * opened together with the widget's own choice, in the same update
  * (`resetTreeState`, which the widget calls from `willUpdate` when a new
  * scope loads). Nothing else differs: same rendering, same styles, same data
- * path. It reaches two private members, so it checks they exist and fails
- * loudly if a refactor renames them.
+ * path. It also reads the rows (`visible`, to compare every row with the
+ * baseline's after the clock) and moves focus as the keyboard does
+ * (`focusRow`, to bring a row into view). It reaches these private members,
+ * so it checks they exist and fails loudly if a refactor renames them.
  */
-import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import type { NodeKey } from '../../../src/model/goal-tree.js';
+import { visibleRowKey, type NodeKey, type VisibleRows } from '../../../src/model/goal-tree.js';
 import { TandemGoalTree } from '../../../src/widgets/goal-tree/goal-tree.js';
 
 /** What a virtualized row carries that the benchmarks compare. */
@@ -28,13 +29,15 @@ export interface RowShape {
 interface TreeInternals {
   resetTreeState(view: unknown): void;
   expanded: ReadonlySet<NodeKey>;
+  visible: VisibleRows | undefined;
+  focusRow(key: NodeKey): Promise<void>;
 }
 
 const widget = TandemGoalTree.prototype as unknown as Partial<TreeInternals>;
 const resetTreeState = widget.resetTreeState;
-if (typeof resetTreeState !== 'function' || !('expanded' in widget)) {
+if (typeof resetTreeState !== 'function' || !('expanded' in widget) || typeof widget.focusRow !== 'function') {
   throw new Error(
-    '<bench-goal-tree>: TandemGoalTree no longer has resetTreeState() and an `expanded` state; ' +
+    '<bench-goal-tree>: TandemGoalTree no longer has resetTreeState(), focusRow() and an `expanded` state; ' +
       'update test/bench/support/bench-goal-tree.ts (better: give the widget a public way to open rows).',
   );
 }
@@ -43,13 +46,16 @@ export class BenchGoalTree extends TandemGoalTree {
   /** Row keys to open, with the widget's own, whenever a new scope loads. */
   openOnLoad: ReadonlySet<NodeKey> = new Set();
 
-  get virtualizerElement(): LitVirtualizer | null {
-    return this.shadowRoot?.querySelector<LitVirtualizer>('lit-virtualizer') ?? null;
+  /** Every row of the visible tree (in the DOM or not), read from the widget's list of them (which reads them all). */
+  get allRows(): readonly RowShape[] {
+    const visible = (this as unknown as TreeInternals).visible;
+    if (!visible) throw new Error('<bench-goal-tree>: TandemGoalTree has no `visible` rows; update bench-goal-tree.ts.');
+    return [...visible].map((row) => ({ ...row, key: visibleRowKey(row) }));
   }
 
-  /** Every row of the flattened tree (in the DOM or not), as the virtualizer holds them. */
-  get allRows(): readonly RowShape[] {
-    return (this.virtualizerElement?.items as readonly RowShape[] | undefined) ?? [];
+  /** Scrolls a row into view as moving the focus to it does. */
+  showRow(key: NodeKey): Promise<void> {
+    return (this as unknown as TreeInternals).focusRow(key);
   }
 }
 

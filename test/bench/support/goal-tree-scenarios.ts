@@ -208,8 +208,8 @@ export function goalTreeToggleScenario(goalCount: number, options: { samples: nu
       const next = rows[index + 1];
       if (index === -1 || !next || !rows[index]!.expanded) throw new Error(`The department row ${departmentKey} is not open in the tree.`);
       const root = tree.shadowRoot!;
-      if (tree instanceof BenchGoalTree) tree.virtualizerElement?.element(index)?.scrollIntoView({ block: 'center' });
-      else root.querySelector(rowKeySelector(departmentKey))?.scrollIntoView({ block: 'center' });
+      if (tree instanceof BenchGoalTree) await tree.showRow(departmentKey);
+      root.querySelector(rowKeySelector(departmentKey))?.scrollIntoView({ block: 'center' });
       await whenDom(root, () => root.querySelector(rowKeySelector(next.key)) !== null, 'the department row scrolled into view');
       // Let scrolling, the virtualizer's measuring and the person chips finish before the clock.
       for (let frame = 0; frame < 5; frame += 1) await afterNextPaint();
