@@ -571,7 +571,7 @@ export const goalTreeStyles = css`
     gap: ${token('space-s')};
   }
 
-  tandem-person-chip {
+  .owner .person {
     max-width: 100%;
     --tandem-person-chip-avatar-size: 1.5rem;
   }

@@ -31,8 +31,8 @@ import { canAdjustGoal, canEditGoal, canEditKeyResults, type Decision } from '..
 import { keyResultProgress, weightedMean } from '../../model/progress.js';
 import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type KeyResult } from '../../model/records.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
-import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
+import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
 import { BadRootError, loadGoalTree, type GoalTreeData } from './goal-tree-data.js';
 import { goalTreeStyles } from './goal-tree.styles.js';
 import { AdjustFlow } from './adjust-flow.js';
@@ -154,7 +154,7 @@ interface TreeView {
  */
 @customElement('tandem-goal-tree')
 export class TandemGoalTree extends TandemElement {
-  static override styles = [TandemElement.styles, controlStyles, stateStyles, goalTreeStyles];
+  static override styles = [TandemElement.styles, controlStyles, stateStyles, personLabelStyles, goalTreeStyles];
 
   private readonly treeTask = new Task(this, {
     task: async ([adapter, cycleId, root, sessionPersonId], { signal }) =>
@@ -1056,7 +1056,7 @@ export class TandemGoalTree extends TandemElement {
     const confidence = data.confidence.get(goal.id) ?? null;
     const lastCheckIn = data.lastCheckInAt.get(goal.id);
     return html`<span class="cell owner">
-        ${owner ? html`<tandem-person-chip compact .person=${owner}></tandem-person-chip>` : nothing}
+        ${owner ? renderPersonLabel(owner, this.activeLocale, { compact: true }) : nothing}
       </span>
       <span class="cell state-cell"><span class="badge status" data-status=${goal.status}>${t(`goalStatus.${goal.status}`)}</span></span>
       ${this.renderProgress(data.progress.get(goal.id) ?? 0, pace)} ${this.renderPace(pace)}

@@ -3,9 +3,9 @@ import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { isTandemError } from '../../data/errors.js';
-import { displayName, initialsOf } from '../../model/people.js';
 import type { Id, Person } from '../../model/records.js';
 import { token } from '../../styles/tokens.js';
+import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
 
 /**
  * Shows who owns something: an initials avatar, the person's name in the
@@ -27,51 +27,16 @@ import { token } from '../../styles/tokens.js';
 export class TandemPersonChip extends TandemElement {
   static override styles = [
     TandemElement.styles,
+    personLabelStyles,
     css`
       :host {
         display: inline-flex;
-        --_avatar-size: var(--tandem-person-chip-avatar-size, 1.75rem);
       }
 
-      .chip {
-        display: inline-flex;
-        align-items: center;
-        gap: ${token('space-s')};
-        min-width: 0;
-      }
-
-      .avatar {
-        flex: none;
-        display: inline-grid;
-        place-items: center;
-        width: var(--_avatar-size);
-        height: var(--_avatar-size);
-        border-radius: 50%;
-        background: ${token('color-accent-soft')};
-        color: ${token('color-accent')};
-        font-size: calc(var(--_avatar-size) * 0.4);
-        font-weight: ${token('font-weight-strong')};
-        line-height: 1;
-      }
-
-      .avatar[data-state='loading'] {
+      .person-avatar[data-state='loading'] {
         background: ${token('color-surface-sunken')};
       }
 
-      .text {
-        display: grid;
-        min-width: 0;
-        line-height: 1.25;
-      }
-
-      .name,
-      .title {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-
-      .title,
       .muted {
         color: ${token('color-text-muted')};
         font-size: ${token('font-size-s')};
@@ -105,29 +70,22 @@ export class TandemPersonChip extends TandemElement {
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: (person) => (person ? this.renderPerson(person) : nothing),
-      error: (error) => html`<span class="chip muted" role="img" aria-label=${this.errorText(error)}>
-        <span class="avatar" part="avatar" aria-hidden="true">?</span>
-        <span class="name" part="name">${this.errorText(error)}</span>
+      error: (error) => html`<span class="person muted" role="img" aria-label=${this.errorText(error)}>
+        <span class="person-avatar" part="avatar" aria-hidden="true">?</span>
+        <span class="person-name" part="name">${this.errorText(error)}</span>
       </span>`,
     });
   }
 
   private renderLoading() {
-    return html`<span class="chip" aria-busy="true">
-      <span class="avatar" part="avatar" data-state="loading" aria-hidden="true"></span>
-      <span class="name muted" part="name">${this.t('state.loading')}</span>
+    return html`<span class="person" aria-busy="true">
+      <span class="person-avatar" part="avatar" data-state="loading" aria-hidden="true"></span>
+      <span class="person-name muted" part="name">${this.t('state.loading')}</span>
     </span>`;
   }
 
   private renderPerson(person: Person) {
-    const { primary, alternate } = displayName(person, this.activeLocale);
-    return html`<span class="chip" title=${alternate ? `${primary} · ${alternate}` : primary}>
-      <span class="avatar" part="avatar" aria-hidden="true">${initialsOf(primary)}</span>
-      <span class="text">
-        <span class="name" part="name">${primary}</span>
-        ${this.compact ? nothing : html`<span class="title" part="title">${person.title}</span>`}
-      </span>
-    </span>`;
+    return renderPersonLabel(person, this.activeLocale, { compact: this.compact });
   }
 
   private errorText(error: unknown): string {
