@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Rows rendered beyond each edge of the viewport, so a short scroll shows rows already there. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Rows are never shorter than this (px): what the first render, before any row was measured, plans for. */
 const SHORTEST_ROW_GUESS = 36;
 
@@ -118,8 +118,8 @@ export class VirtualRowsController implements ReactiveController {
     const visibleFirst = Math.min(count, Math.max(0, Math.floor((top - listTop) / this.rowHeight)));
     const visibleEnd = Math.min(count, Math.max(visibleFirst, Math.ceil((bottom - listTop) / this.rowHeight)));
     const covered = this.first <= visibleFirst && this.end >= visibleEnd;
-    // Keep the window while it covers the view and is not much larger than needed (after a jump, or a smaller viewport).
-    if (covered && this.end - this.first <= visibleEnd - visibleFirst + 4 * OVERSCAN) return;
+    // Keep the window while it covers the view and is not much larger than needed (the first guess, a jump, a smaller viewport).
+    if (covered && this.end - this.first <= visibleEnd - visibleFirst + 3 * OVERSCAN) return;
     const first = Math.max(0, visibleFirst - OVERSCAN);
     // Off screen (above or below the view): still a few rows, so the tree keeps a row to tab to.
     const end = Math.min(count, Math.max(visibleEnd + OVERSCAN, first + OVERSCAN));

@@ -150,12 +150,27 @@ export interface KeyResultAssessment {
   pace: PaceStatus;
 }
 
-/**
- * Progress, forecast and pace of many key results at once, with their
- * check-ins grouped by key result in one pass (check-ins of key results not
- * in the list are ignored). `options` goes to {@link forecastKeyResult} for
- * every key result.
- */
+/** Progress, forecast and pace of one key result from its check-ins; `options` goes to {@link forecastKeyResult}. */
+export function assessKeyResult(
+  keyResult: KeyResult,
+  checkIns: readonly Pick<CheckIn, 'at' | 'value'>[],
+  cycle: Pick<Cycle, 'start' | 'end'>,
+  now: Date,
+  options: ForecastOptions = {},
+): KeyResultAssessment {
+  const forecast = forecastKeyResult(keyResult, checkIns, now, options);
+  return { progress: keyResultProgress(keyResult), forecast, pace: paceOfKeyResult(keyResult, forecast, cycle, now) };
+}
+
+/** Check-ins grouped by key result in one pass, every key result in `keyResults` with a list (check-ins of others are left out). */
+export function groupCheckIns<C extends Pick<CheckIn, 'keyResultId'>>(keyResults: readonly KeyResult[], checkIns: readonly C[]): Map<Id, C[]> {
+  const byKeyResult = new Map<Id, C[]>();
+  for (const keyResult of keyResults) byKeyResult.set(keyResult.id, []);
+  for (const checkIn of checkIns) byKeyResult.get(checkIn.keyResultId)?.push(checkIn);
+  return byKeyResult;
+}
+
+/** {@link assessKeyResult} for many key results at once, their check-ins grouped in one pass. */
 export function assessKeyResults(
   keyResults: readonly KeyResult[],
   checkIns: readonly Pick<CheckIn, 'keyResultId' | 'at' | 'value'>[],
@@ -163,18 +178,10 @@ export function assessKeyResults(
   now: Date,
   options: ForecastOptions = {},
 ): Map<Id, KeyResultAssessment> {
-  const checkInsByKeyResult = new Map<Id, Pick<CheckIn, 'at' | 'value'>[]>();
-  for (const keyResult of keyResults) checkInsByKeyResult.set(keyResult.id, []);
-  for (const checkIn of checkIns) checkInsByKeyResult.get(checkIn.keyResultId)?.push(checkIn);
-
+  const checkInsByKeyResult = groupCheckIns(keyResults, checkIns);
   const result = new Map<Id, KeyResultAssessment>();
   for (const keyResult of keyResults) {
-    const forecast = forecastKeyResult(keyResult, checkInsByKeyResult.get(keyResult.id) ?? [], now, options);
-    result.set(keyResult.id, {
-      progress: keyResultProgress(keyResult),
-      forecast,
-      pace: paceOfKeyResult(keyResult, forecast, cycle, now),
-    });
+    result.set(keyResult.id, assessKeyResult(keyResult, checkInsByKeyResult.get(keyResult.id) ?? [], cycle, now, options));
   }
   return result;
 }

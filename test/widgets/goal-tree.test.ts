@@ -169,6 +169,39 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('paints the rows before their figures; when those fail, the rows stay and a retry brings the figures', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let fail = true;
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      listCheckIns: async () => {
+        await held;
+        if (fail) throw new NetworkError('offline');
+        return [];
+      },
+    });
+    const el = await renderTree(adapter);
+    const progressOf = (key: string) => row(el, key)!.querySelector('.progress')!;
+    expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(true);
+    expect(progressOf('goal:co1').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress calculating');
+    expect(row(el, 'goal:co1')!.querySelector('.pace')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    release();
+    await waitUntil(() => shadow(el).querySelector('.figures-failed'), 'the failure said');
+    expect(shadow(el).querySelector('.figures-failed')!.getAttribute('role')).to.equal('alert');
+    expect(rowSummary(el)).to.have.length(4);
+    expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(true);
+
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>('.figures-failed button')!.click();
+    await waitUntil(() => row(el, 'goal:co1')!.querySelector('.pace'), 'pace shown after the retry');
+    expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(false);
+    expect(progressOf('goal:co1').querySelector('.percent')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress 43%');
+    expect(shadow(el).querySelector('.figures-failed')).to.equal(null);
+  });
+
   it('shows a key result with its value, progress, pace and due date', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));
     row(el, 'goal:co1')!.focus();

@@ -56,12 +56,11 @@ export const goalTreeStyles = css`
     overflow: auto;
   }
 
-  /* As tall as every row, the rows before the window as padding: only the window is in the DOM. */
+  /* The widget sets its height (every row's) and top padding (the rows before the window) inline, as
+     lengths: an inherited custom property set there would restyle every row each time the window moves. */
   .rows {
     display: block;
     width: 100%;
-    height: calc(var(--_row-height) * var(--_count, 0));
-    padding-top: calc(var(--_row-height) * var(--_first, 0));
   }
 
   .row {
@@ -246,6 +245,26 @@ export const goalTreeStyles = css`
     overflow: hidden;
     border-radius: 999px;
     background: ${token('color-neutral-soft')};
+  }
+
+  /* Progress not worked out yet (it follows the rows): a bar without a fill, pulsing gently. */
+  [data-pending] .bar {
+    animation: tandem-pending 1.2s ease-in-out infinite alternate;
+  }
+
+  @keyframes tandem-pending {
+    to {
+      opacity: 0.4;
+    }
+  }
+
+  .figures-failed {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+    padding: ${token('space-s')} ${token('space-l')};
+    color: ${token('color-danger')};
   }
 
   .fill {

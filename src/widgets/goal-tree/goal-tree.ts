@@ -1,10 +1,11 @@
 import '../../i18n/messages/goal-tree.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../context/tandem-element.js';
+import { isTandemError } from '../../data/errors.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
 import { VirtualRowsController } from '../../controllers/virtual-rows.js';
 import { styleProperties } from '../../directives/style-properties.js';
@@ -33,7 +34,7 @@ import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type 
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
-import { BadRootError, loadGoalTree, type GoalTreeData } from './goal-tree-data.js';
+import { BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
 import { goalTreeStyles } from './goal-tree.styles.js';
 import { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';
@@ -86,7 +87,6 @@ interface TreeView {
   readonly groups: PillarGroup[] | null;
   /** Each grouped root's pillar row. */
   readonly groupOf: ReadonlyMap<NodeKey, NodeKey>;
-  readonly pillarProgress: ReadonlyMap<NodeKey, number | null>;
   readonly goalsById: ReadonlyMap<Id, Goal>;
   /** Cycle and root the data was loaded for: expansion is kept while they stay. */
   readonly scopeKey: string;
@@ -162,6 +162,18 @@ export class TandemGoalTree extends TandemElement {
     args: () => [this.dataAdapter, this.cycle, this.root, this.session?.person.id] as const,
   });
 
+  /**
+   * Progress, pace, confidence and check-in ages, worked out after the rows
+   * are on screen (see `loadGoalTreeFigures`). Until the first figures
+   * arrive the rows show them as pending; on a reload the previous figures
+   * stay until the new ones are ready.
+   */
+  private readonly figuresTask = new Task(this, {
+    task: async ([adapter, data], { signal }) =>
+      adapter && data ? loadGoalTreeFigures(adapter, data, this.now ?? new Date(), signal) : undefined,
+    args: () => [this.dataAdapter, this.treeTask.value] as const,
+  });
+
   /** Reloads when goals, key results, check-ins, people, cycles or strategy change, keeping what is open and selected. */
   protected readonly changes = new DataChangeController(this, {
     adapter: () => this.dataAdapter,
@@ -173,6 +185,10 @@ export class TandemGoalTree extends TandemElement {
   /** Who the view's goals were read for. */
   private viewFor: Id | undefined;
   private readonly ownerNamesByView = new WeakMap<TreeView, readonly OwnerName[]>();
+  /** The figures the at-risk filter last read. */
+  private filteredWith: GoalTreeFigures | undefined;
+  /** Each pillar's progress, for the figures it was worked out from. */
+  private readonly pillarProgress = new WeakMap<GoalTreeFigures, Map<NodeKey, number | null>>();
   /** What the rows were flattened from last. */
   private flattened: { view: TreeView; expanded: ReadonlySet<NodeKey>; only: Set<NodeKey> | null } | undefined;
 
@@ -290,7 +306,11 @@ export class TandemGoalTree extends TandemElement {
     const filters = [this.searchText.trim(), this.statusFilter, this.levelFilter, this.ownerFilter.trim(), this.atRiskOnly].join('\u0000');
     const filtersChanged = filters !== this.appliedFilters;
     this.appliedFilters = filters;
-    if (this.view && (rebuilt || filtersChanged)) this.applyFilters(this.view, filtersChanged || newScope);
+    // The at-risk filter reads pace, which arrives after the rows.
+    const figures = this.atRiskOnly ? this.figures : undefined;
+    const paceArrived = figures !== this.filteredWith;
+    this.filteredWith = figures;
+    if (this.view && (rebuilt || filtersChanged || paceArrived)) this.applyFilters(this.view, filtersChanged || newScope || paceArrived);
     if (this.view) this.flatten(this.view);
     if (rebuilt) {
       this.checkIns.dropReloaded(data!);
@@ -309,13 +329,8 @@ export class TandemGoalTree extends TandemElement {
     const usePillars = (data.scope.kind === 'cycle' || data.scope.kind === 'person' || data.scope.kind === 'me') && data.strategies.length > 0;
     const groups = usePillars ? groupByPillar(forest, data.strategies) : null;
     const groupOf = new Map<NodeKey, NodeKey>();
-    const pillarProgress = new Map<NodeKey, number | null>();
     for (const group of groups ?? []) {
       for (const root of group.roots) groupOf.set(root.key, group.key);
-      pillarProgress.set(
-        group.key,
-        weightedMean(group.roots.map((root) => ({ value: data.progress.get(root.id) ?? 0, weight: root.goal.weight }))),
-      );
     }
     return {
       data,
@@ -323,7 +338,6 @@ export class TandemGoalTree extends TandemElement {
       forest,
       groups,
       groupOf,
-      pillarProgress,
       goalsById: new Map(data.goals.map((goal) => [goal.id, goal])),
       scopeKey: `${data.cycle?.id ?? ''}|${this.root ?? ''}|${data.scope.kind === 'me' ? (this.session?.person.id ?? '') : ''}`,
     };
@@ -380,7 +394,8 @@ export class TandemGoalTree extends TandemElement {
       this.matchCount = 0;
       return;
     }
-    const { data, forest, goalsById } = view;
+    const { forest, goalsById } = view;
+    const figures = this.figures;
     const text = this.searchText.trim();
     const { statusFilter, levelFilter, atRiskOnly } = this;
     const ownerText = this.ownerFilter.trim();
@@ -398,7 +413,7 @@ export class TandemGoalTree extends TandemElement {
       if (levelFilter && goal.level !== levelFilter) return false;
       if (owners && !owners.has(goal.ownerId)) return false;
       if (atRiskOnly) {
-        const pace = node.kind === 'goal' ? data.pace.get(node.id) : data.keyResultPace.get(node.id);
+        const pace = node.kind === 'goal' ? figures?.pace.get(node.id) : figures?.keyResultPace.get(node.id);
         if (!needsAttention(pace)) return false;
       }
       const title = node.kind === 'goal' ? node.goal.title : node.keyResult.title;
@@ -427,6 +442,25 @@ export class TandemGoalTree extends TandemElement {
     this.flattened = { view, expanded, only: this.only };
     this.visible = new VisibleRows(view.forest, view.groups, expanded, this.only ? { only: this.only } : {});
     this.treeRows = new Map();
+  }
+
+  /** The latest figures worked out (for this data, or the one before while a reload's are on their way). */
+  private get figures(): GoalTreeFigures | undefined {
+    return this.figuresTask.value;
+  }
+
+  private pillarProgressOf(group: PillarGroup): number | null | undefined {
+    const figures = this.figures;
+    if (!figures) return undefined;
+    let byGroup = this.pillarProgress.get(figures);
+    if (!byGroup) {
+      byGroup = new Map();
+      this.pillarProgress.set(figures, byGroup);
+    }
+    if (!byGroup.has(group.key)) {
+      byGroup.set(group.key, weightedMean(group.roots.map((root) => ({ value: figures.progress.get(root.id) ?? 0, weight: root.goal.weight }))));
+    }
+    return byGroup.get(group.key);
   }
 
   private get rowCount(): number {
@@ -831,13 +865,26 @@ export class TandemGoalTree extends TandemElement {
     return html`
       ${this.renderToolbar(view)}
       <div class="summary" role="status">${this.renderSummary()}</div>
-      ${this.approvals.renderBar()}
+      ${this.renderFiguresFailure()} ${this.approvals.renderBar()}
       <div class="scroll">
-        ${this.rowCount === 0
-          ? renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))
-          : this.renderRows(label)}
+        ${this.rowCount > 0
+          ? this.renderRows(label)
+          : this.atRiskOnly && !this.figures
+            ? renderEmpty(t('goalTree.figuresPending'))
+            : renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))}
       </div>
     `;
+  }
+
+  /** The rows stay usable when their figures fail; the failure is said once, above them, with a retry. */
+  private renderFiguresFailure() {
+    if (this.figuresTask.status !== TaskStatus.ERROR) return nothing;
+    const error = this.figuresTask.error;
+    const reason = isTandemError(error) ? error.localizedMessage(this.activeLocale) : this.t('state.error');
+    return html`<div class="figures-failed" part="state" role="alert">
+      <span>${this.t('goalTree.figuresFailed', { reason })}</span>
+      <button type="button" class="button" @click=${() => void this.figuresTask.run()}>${this.t('action.retry')}</button>
+    </div>`;
   }
 
   /** The rows on screen, in a list as tall as all of them (see VirtualRowsController). */
@@ -852,7 +899,7 @@ export class TandemGoalTree extends TandemElement {
       role="tree"
       class="rows"
       aria-label=${label}
-      ${styleProperties({ '--_first': String(first), '--_count': String(count) })}
+      ${styleProperties({ height: `calc(var(--_row-height) * ${count})`, 'padding-top': `calc(var(--_row-height) * ${first})` })}
       ${ref(this.attachRows)}
       @keydown=${this.onKeyDown}
       @click=${this.onClick}
@@ -1012,7 +1059,7 @@ export class TandemGoalTree extends TandemElement {
     const count = group.roots.length;
     return html`<span class="cell owner"></span>
       <span class="cell state-cell muted">${t('count.goals', { count, formatted: format.number(count, 0) })}</span>
-      ${this.renderProgress(this.view?.pillarProgress.get(group.key) ?? null, null)}
+      ${this.renderProgress(this.pillarProgressOf(group), null)}
       <span class="cell"></span>
       <span class="cell confidence"></span>
       <span class="cell when"></span>`;
@@ -1052,30 +1099,30 @@ export class TandemGoalTree extends TandemElement {
     const goal = this.approvals.effectiveGoal(this.edits.goal(stored));
     const data = this.view!.data;
     const owner = data.people.get(goal.ownerId);
-    const pace = data.pace.get(goal.id) ?? null;
-    const confidence = data.confidence.get(goal.id) ?? null;
-    const lastCheckIn = data.lastCheckInAt.get(goal.id);
+    const figures = this.figures;
+    const known = figures?.progress.has(goal.id) === true;
+    const pace = figures?.pace.get(goal.id) ?? null;
+    const confidence = figures?.confidence.get(goal.id) ?? null;
+    const lastCheckIn = figures?.lastCheckInAt.get(goal.id);
     return html`<span class="cell owner">
         ${owner ? renderPersonLabel(owner, this.activeLocale, { compact: true }) : nothing}
       </span>
       <span class="cell state-cell"><span class="badge status" data-status=${goal.status}>${t(`goalStatus.${goal.status}`)}</span></span>
-      ${this.renderProgress(data.progress.get(goal.id) ?? 0, pace)} ${this.renderPace(pace)}
+      ${this.renderProgress(known ? (figures!.progress.get(goal.id) ?? 0) : undefined, pace)} ${this.renderPace(pace)}
       <span class="cell confidence">${confidence === null ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
       <span class="cell when">
-        ${lastCheckIn ? t('goalTree.checkedIn', { ago: format.relativeTime(lastCheckIn, this.now) }) : t('goalTree.noCheckIns')}
+        ${!known ? nothing : lastCheckIn ? t('goalTree.checkedIn', { ago: format.relativeTime(lastCheckIn, this.now) }) : t('goalTree.noCheckIns')}
       </span>`;
   }
 
   private renderKeyResultCells(stored: KeyResult, mayCheckIn: boolean) {
     const { t, format } = this;
-    const { data } = this.view!;
-    const assessment = data.assessments.get(stored.id);
-    const pace = data.keyResultPace.get(stored.id) ?? null;
+    const pace = this.figures?.keyResultPace.get(stored.id) ?? null;
     const pending = this.checkIns.pending(stored.id);
     const edited = this.edits.keyResult(stored);
     const keyResult = pending ? { ...edited, current: pending.value } : edited;
-    // An edit or check-in on its way moves the bar at once; otherwise the loaded assessment has it.
-    const progress = pending || edited !== stored ? keyResultProgress(keyResult) : (assessment?.progress ?? 0);
+    // An edit or check-in on its way moves the bar at once.
+    const progress = keyResultProgress(keyResult);
     const confidence = pending ? pending.confidence : keyResult.lastCheckIn?.confidence;
     return html`<span class="cell owner">
         ${mayCheckIn
@@ -1088,8 +1135,15 @@ export class TandemGoalTree extends TandemElement {
       <span class="cell when">${t('goalTree.due', { date: format.date(keyResult.due) })}</span>`;
   }
 
-  private renderProgress(progress: number | null, pace: PaceStatus | null) {
+  /** `undefined`: not worked out yet; `null`: nothing to show. */
+  private renderProgress(progress: number | null | undefined, pace: PaceStatus | null) {
     if (progress === null) return html`<span class="cell progress"></span>`;
+    if (progress === undefined) {
+      return html`<span class="cell progress" data-pending>
+        <span class="bar" aria-hidden="true"></span>
+        <span class="visually-hidden">${this.t('goalTree.progress')} ${this.t('goalTree.calculating')}</span>
+      </span>`;
+    }
     return html`<span class="cell progress">
       <span class="bar" aria-hidden="true"><span class="fill" data-pace=${pace ?? nothing} ${styleProperties({ width: `${progress * 100}%` })}></span></span>
       <span class="percent"><span class="visually-hidden">${this.t('goalTree.progress')}</span> ${this.format.percent(progress)}</span>

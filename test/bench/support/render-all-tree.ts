@@ -3,11 +3,14 @@
  * benchmarks' baselines — every visible row in the DOM, rendered with Lit's
  * keyed `repeat()`.
  *
- * It loads and arranges exactly as `<tandem-goal-tree>` does (`loadGoalTree`
- * through the same adapter, `buildGoalForest`, `groupByPillar`,
- * `flattenPillarGroups`, the same expanded keys), so the two show the same
- * rows in the same order with the same ARIA figures, and the difference
- * between them is rendering. Rows use the widget's stylesheet and class
+ * It loads and arranges with the widget's own functions (`loadGoalTree`
+ * and `loadGoalTreeFigures` through the same adapter, `buildGoalForest`,
+ * `groupByPillar`, and `flattenPillarGroups`, which lists what the widget's
+ * `VisibleRows` finds on demand, over the same expanded keys), so the two
+ * show the same rows in the same order with the same ARIA figures. The
+ * difference is what each does before its first frame: this one derives
+ * every figure and renders every row; the widget renders the rows on screen
+ * and works out figures after that frame. Rows use the widget's stylesheet and class
  * names (same grid, same row height) and the same shape: a `treeitem` div
  * with `aria-level`/`-setsize`/`-posinset`/`-expanded`, twisty, title and
  * level, owner initials and name, status badge, progress bar. They are
@@ -35,7 +38,7 @@ import {
 import { displayName, initialsOf } from '../../../src/model/people.js';
 import type { Id } from '../../../src/model/records.js';
 import { widgetBaseStyles } from '../../../src/styles/shared.js';
-import { loadGoalTree, type GoalTreeData } from '../../../src/widgets/goal-tree/goal-tree-data.js';
+import { loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from '../../../src/widgets/goal-tree/goal-tree-data.js';
 import { goalTreeStyles } from '../../../src/widgets/goal-tree/goal-tree.styles.js';
 import type { RowShape } from './bench-goal-tree.js';
 
@@ -79,15 +82,16 @@ export class BenchRenderAllTree extends LitElement {
   private readonly t = translator('en');
   private readonly format = formatter('en');
   private data: GoalTreeData | undefined;
+  private figures: GoalTreeFigures | undefined;
   private forest: GoalForest | undefined;
   private groups: PillarGroup[] = [];
   private expanded = new Set<NodeKey>();
   private flat: FlatRow[] = [];
 
   /**
-   * What the first load cost before rendering, by step: `loadGoalTree` (reads and the
-   * figures derived from them), arranging the forest and pillars, flattening the rows.
-   * `<tandem-goal-tree>` runs the same three steps, so they show what rendering leaves.
+   * What the first load cost before rendering, by step: `loadGoalTree` and
+   * `loadGoalTreeFigures` (reads and the figures derived from them), arranging
+   * the forest and pillars, flattening the rows.
    */
   phases: { loadMs: number; forestMs: number; flattenMs: number } | undefined;
 
@@ -104,11 +108,10 @@ export class BenchRenderAllTree extends LitElement {
   private async load(): Promise<void> {
     if (!this.adapter) return;
     const started = performance.now();
-    const data = await loadGoalTree(
-      this.adapter,
-      { cycleId: undefined, root: undefined, sessionPersonId: this.sessionPersonId, now: this.now },
-      new AbortController().signal,
-    );
+    const signal = new AbortController().signal;
+    const data = await loadGoalTree(this.adapter, { cycleId: undefined, root: undefined, sessionPersonId: this.sessionPersonId, now: this.now }, signal);
+    // The obvious way: every figure before the first frame.
+    this.figures = await loadGoalTreeFigures(this.adapter, data, this.now, signal, { stepwise: false });
     const loaded = performance.now();
     this.data = data;
     this.forest = buildGoalForest(data.goals, data.keyResults, { locale: 'en' });
@@ -173,13 +176,13 @@ export class BenchRenderAllTree extends LitElement {
         owner = html`<span class="chip"><span class="avatar" aria-hidden="true">${initialsOf(name)}</span><span class="name">${name}</span></span>`;
       }
       state = html`<span class="badge status" data-status=${goal.status}>${this.t(`goalStatus.${goal.status}`)}</span>`;
-      progress = data.progress.get(goal.id) ?? 0;
+      progress = this.figures?.progress.get(goal.id) ?? 0;
     } else {
       const keyResult = row.node.keyResult;
       kind = 'keyResult';
       title = keyResult.title;
       state = `${this.format.number(keyResult.current)} / ${this.format.number(keyResult.target)}`;
-      progress = data.assessments.get(keyResult.id)?.progress ?? 0;
+      progress = this.figures?.assessments.get(keyResult.id)?.progress ?? 0;
     }
     return html`<div
       role="treeitem"
