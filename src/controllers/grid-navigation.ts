@@ -217,7 +217,8 @@ export class GridNavigation implements ReactiveController {
 
   /**
    * Puts focus back on the active cell if an update dropped it (the
-   * virtualizer moved the focused row's element). Checked once the
+   * virtualizer moved the focused row's element) or left it on an element
+   * that now shows another row. Checked once the
    * virtualizer has laid out, two frames on; focus that went elsewhere on
    * purpose (a dialog, another control) is left alone.
    */
@@ -226,7 +227,9 @@ export class GridNavigation implements ReactiveController {
     await nextFrame();
     this.focusWasInGrid = false;
     const active = this.host.shadowRoot?.activeElement;
-    if (active) return;
+    // A row element may stay in place and show another row (a virtualizer keyed by position): focus follows the active row.
+    const focusedRow = active?.closest<HTMLElement>('[role=grid] [data-row-key]')?.dataset['rowKey'];
+    if (active && (focusedRow === undefined || focusedRow === this.active.rowKey)) return;
     if (document.activeElement !== this.host && document.activeElement !== document.body) return;
     await this.focusCell(this.active.rowKey, this.active.column);
   }

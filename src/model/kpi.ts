@@ -407,6 +407,78 @@ export function kpiComparator(
   return (a, b) => primary(a, b) || compareNames(a.kpi.name, b.kpi.name) || compareText(a.kpi.id, b.kpi.id);
 }
 
+/**
+ * `rows` sorted ascending by `key`: the order of {@link kpiComparator} with
+ * the same options, computed with each row's keys read once
+ * (decorate–sort–undecorate). Distinct names are ranked once with the
+ * collator and ids by the engine's own sort (code-unit order, as
+ * `compareText`), so the sort itself compares numbers only — instead of
+ * ~60,000 collator and string comparisons in script for 5,000 rows. Reverse
+ * the result for a descending column.
+ */
+export function sortKpis(rows: readonly AssessedKpi[], key: KpiSortKey, options: KpiComparatorOptions = {}): AssessedKpi[] {
+  const { collator } = options;
+  const compareNames = collator ? (a: string, b: string) => collator.compare(a, b) : compareText;
+  const ownerName = options.ownerName ?? ((ownerId: Id) => ownerId);
+  const nameRank = rankTexts(
+    rows.map((row) => row.kpi.name),
+    compareNames,
+  );
+  let primaryOf: (row: AssessedKpi) => number;
+  switch (key) {
+    case 'name':
+      primaryOf = () => 0;
+      break;
+    case 'owner': {
+      const names = new Map<Id, string>();
+      for (const row of rows) if (!names.has(row.kpi.ownerId)) names.set(row.kpi.ownerId, ownerName(row.kpi.ownerId));
+      const ownerRank = rankTexts(names.values(), compareNames);
+      primaryOf = (row) => ownerRank.get(names.get(row.kpi.ownerId)!)!;
+      break;
+    }
+    case 'source':
+      primaryOf = (row) => sourceRank(row.kpi.source);
+      break;
+    case 'weight':
+    case 'target':
+    case 'actual':
+      primaryOf = (row) => row.kpi[key];
+      break;
+    case 'completion':
+    case 'score':
+      primaryOf = (row) => row.assessment[key];
+      break;
+    case 'status':
+      primaryOf = (row) => KPI_STATUS_RANK[row.assessment.status];
+      break;
+    case 'forecast':
+      primaryOf = (row) => row.assessment.forecast?.completion ?? Number.NEGATIVE_INFINITY;
+      break;
+  }
+  // Array#sort without a comparator orders strings by UTF-16 code units, as compareText does, in native code.
+  const idRank = new Map<string, number>();
+  rows
+    .map((row) => row.kpi.id)
+    .sort()
+    .forEach((id, index) => idRank.set(id, index));
+  const decorated = rows.map((row) => ({ row, primary: primaryOf(row), name: nameRank.get(row.kpi.name)!, id: idRank.get(row.kpi.id)! }));
+  // Comparisons, not subtraction: as in kpiComparator, NaN and equal infinities tie.
+  decorated.sort((a, b) => (a.primary < b.primary ? -1 : a.primary > b.primary ? 1 : 0) || a.name - b.name || a.id - b.id);
+  return decorated.map((entry) => entry.row);
+}
+
+/** Each distinct text's place in `compare` order; texts that compare equal share a rank. */
+function rankTexts(texts: Iterable<string>, compare: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(texts)].sort(compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((text, index) => {
+    if (index > 0 && compare(distinct[index - 1]!, text) !== 0) rank += 1;
+    ranks.set(text, rank);
+  });
+  return ranks;
+}
+
 function sourceRank(source: KpiSource): number {
   const rank = KPI_SOURCES.indexOf(source);
   return rank < 0 ? KPI_SOURCES.length : rank;

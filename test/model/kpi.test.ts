@@ -19,6 +19,7 @@ import {
   forecastKpi,
   kpiCategoryMessageKey,
   kpiComparator,
+  sortKpis,
   kpiCompletion,
   kpiFromKeyResult,
   kpiFromTemplate,
@@ -377,6 +378,23 @@ describe('kpiComparator', () => {
     const caseless = { compare: (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase()) };
     expect([...tied].sort(kpiComparator('weight')).map((entry) => entry.kpi.id)).to.deep.equal(['3', '1', '2']);
     expect([...tied].sort(kpiComparator('weight', { collator: caseless })).map((entry) => entry.kpi.id)).to.deep.equal(['1', '2', '3']);
+  });
+
+  it('gives the same order through sortKpis, for every key, with and without a collator', () => {
+    const names: Record<string, string> = { 'p-1': 'zhou', 'p-2': 'Adams', 'p-3': 'Zhou' };
+    const many = [
+      ...rows,
+      row({ id: 'a', name: 'defects', ownerId: 'p-3', source: 'manual', weight: 10, actual: 40 }),
+      row({ id: 'b', name: 'Lead time', ownerId: 'p-1', source: 'keyResult', weight: 40, actual: 95 }),
+      row({ id: 'c', name: 'Defects', ownerId: 'p-2', source: 'jobProfile', weight: 40, actual: 75, history: risingHistory }),
+    ];
+    const caseless = { compare: (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase()) };
+    for (const options of [{}, { collator: caseless, ownerName: (id: string) => names[id] ?? id }]) {
+      for (const key of KPI_SORT_KEYS) {
+        const expected = [...many].sort(kpiComparator(key, options)).map((entry) => entry.kpi.id);
+        expect(sortKpis(many, key, options).map((entry) => entry.kpi.id), key).to.deep.equal(expected);
+      }
+    }
   });
 });
 

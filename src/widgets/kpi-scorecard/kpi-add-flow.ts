@@ -11,7 +11,7 @@ import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import { keyResultsWithoutKpi } from '../../model/kpi-scorecard.js';
 import type { Id, KeyResult } from '../../model/records.js';
 import { syncDialog } from '../shared/dialog-flow.js';
-import { plannableMembers, ScorecardFlow } from './scorecard-flow.js';
+import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
 interface AddDraft {
   readonly personId: Id;
@@ -30,7 +30,7 @@ export class KpiAddFlow extends ScorecardFlow {
 
   /** Whether the signed-in person may add KPIs for anyone in the scope. */
   allowed(): boolean {
-    return plannableMembers(this.card).length > 0;
+    return hasPlannableMember(this.card);
   }
 
   open(personId?: Id): void {

@@ -16,6 +16,14 @@ import { forecastOf, sourceOf, trendText } from './kpi-presenter.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { renderSparkline } from './kpi-sparkline.js';
 
+/**
+ * Keeps what a cell shows about a row (formatted figures, the source, the
+ * sparkline, the forecast) between renders: `compute` runs once per row and
+ * column for as long as the scorecard keeps the memo (it starts a new one
+ * when the data or the language change).
+ */
+export type CellMemo = <T>(row: AssessedKpi, column: KpiScorecardColumn, compute: () => T) => T;
+
 /** What a row's cells need from the scorecard. */
 export interface CellContext {
   readonly t: Translator;
@@ -25,13 +33,22 @@ export interface CellContext {
   readonly expanded: boolean;
   /** The signed-in person may edit something on the KPI. */
   readonly editable: boolean;
+  /** Where cell contents are kept between renders; without one they are worked out on every render. */
+  readonly memo?: CellMemo;
   toggleDetail(): void;
   selectSource(): void;
   edit(): void;
 }
 
+/** A memo that keeps nothing. */
+const computeNow: CellMemo = (_row, _column, compute) => compute();
+
+// Templates are written without indentation between tags where it renders nothing (flex and grid
+// items): each such text node is one more node per cell to create and lay out, ×30 rows. One space
+// stays between words, so the cell's text reads as before.
 export function renderKpiCell(column: KpiScorecardColumn, row: AssessedKpi, isTabStop: boolean, context: CellContext): TemplateResult {
   const { t, format, data } = context;
+  const memo = context.memo ?? computeNow;
   const { kpi, assessment } = row;
   const status = assessment.status;
   const tabindex = isTabStop ? 0 : -1;
@@ -42,69 +59,55 @@ export function renderKpiCell(column: KpiScorecardColumn, row: AssessedKpi, isTa
   switch (column) {
     case 'name': {
       const open = context.expanded;
-      return html`<div role="gridcell" class="cell name" data-column="name">
-        <button type="button" class="disclosure" data-focus tabindex=${tabindex} aria-expanded=${open ? 'true' : 'false'} @click=${context.toggleDetail}>
-          <span class="twisty" ?data-open=${open} aria-hidden="true"></span>
-          <span class="name-text">
-            <span class="kpi-name" title=${kpi.name}>${kpi.name}</span>
-            <span class="meta">${categoryLabel(kpi.category, t)}</span>
-          </span>
-        </button>
-      </div>`;
+      return html`<div role="gridcell" class="cell name" data-column="name"><button type="button" class="disclosure" data-focus tabindex=${tabindex} aria-expanded=${open ? 'true' : 'false'} @click=${context.toggleDetail}><span class="twisty" ?data-open=${open} aria-hidden="true"></span><span class="name-text"><span class="kpi-name" title=${kpi.name}>${kpi.name}</span> <span class="meta">${memo(row, column, () => categoryLabel(kpi.category, t))}</span></span></button></div>`;
     }
-    case 'owner': {
-      const owner = data.people.get(kpi.ownerId);
-      return plain(owner ? html`<tandem-person-chip compact .person=${owner}></tandem-person-chip>` : kpi.ownerId);
-    }
+    case 'owner':
+      return plain(
+        memo(row, column, () => {
+          const owner = data.people.get(kpi.ownerId);
+          return owner ? html`<tandem-person-chip compact .person=${owner}></tandem-person-chip>` : kpi.ownerId;
+        }),
+      );
     case 'source': {
-      const source = sourceOf(kpi, data, t);
+      const source = memo(row, column, () => sourceOf(kpi, data, t));
       if (kpi.source === 'keyResult' && source.keyResult) {
-        return html`<div role="gridcell" class="cell source" data-column="source">
-          <button type="button" class="link" data-focus tabindex=${tabindex} title=${source.name} @click=${context.selectSource}>
-            <span class="source-kind">${source.kind}</span>
-            <span class="source-name">${source.name}</span>
-          </button>
-        </div>`;
+        return html`<div role="gridcell" class="cell source" data-column="source"><button type="button" class="link" data-focus tabindex=${tabindex} title=${source.name} @click=${context.selectSource}><span class="source-kind">${source.kind}</span> <span class="source-name">${source.name}</span></button></div>`;
       }
       return plain(html`<span class="source-kind">${source.kind}</span>${source.name ? html`<span class="source-name" title=${source.name}>${source.name}</span>` : nothing}`);
     }
     case 'weight':
-      return plain(format.percent(kpi.weight / 100, 1), 'number');
+      return plain(memo(row, column, () => format.percent(kpi.weight / 100, 1)), 'number');
     case 'target':
-      return plain(amount(kpi.target), 'number');
+      return plain(memo(row, column, () => amount(kpi.target)), 'number');
     case 'actual':
-      return plain(amount(kpi.actual), 'number');
-    case 'completion':
+      return plain(memo(row, column, () => amount(kpi.actual)), 'number');
+    case 'completion': {
+      const completion = memo(row, column, () => ({ width: `${(Math.min(1, assessment.completion) * 100).toFixed(1)}%`, text: format.percent(assessment.completion) }));
       return plain(
-        html`<span class="bar" aria-hidden="true"><span class="fill" data-status=${status} ${styleProperties({ width: `${(Math.min(1, assessment.completion) * 100).toFixed(1)}%` })}></span></span>
-          <span class="percent">${format.percent(assessment.completion)}</span>`,
+        html`<span class="bar" aria-hidden="true"><span class="fill" data-status=${status} ${styleProperties({ width: completion.width })}></span></span><span class="percent">${completion.text}</span>`,
         'number',
       );
+    }
     case 'score':
-      return plain(format.number(assessment.score, 1), 'number');
+      return plain(memo(row, column, () => format.number(assessment.score, 1)), 'number');
     case 'status':
       return plain(html`<span class="badge" part="status" data-status=${status}>${t(KPI_STATUS_MESSAGE_KEYS[status])}</span>`);
     case 'trend':
-      return plain(html`${renderSparkline(kpi.history, kpi.target, status)}<span class="visually-hidden">${trendText(kpi, { t, format })}</span>`);
-    case 'forecast': {
-      const forecast = forecastOf(kpi, assessment, data.cycle?.end, { t, format });
       return plain(
-        forecast.headline
-          ? html`<span class="visually-hidden">${forecast.sentence}</span>
-              <span class="forecast-text" aria-hidden="true" title=${forecast.sentence}>
-                <span data-status=${assessment.forecast?.status ?? nothing}>${forecast.headline}</span>
-                <span class="meta">${forecast.reach}</span>
-              </span>`
-          : html`<span class="meta">${forecast.sentence}</span>`,
+        memo(row, column, () => html`${renderSparkline(kpi.history, kpi.target, status)}<span class="visually-hidden">${trendText(kpi, { t, format })}</span>`),
       );
-    }
+    case 'forecast':
+      return plain(
+        memo(row, column, () => {
+          const forecast = forecastOf(kpi, assessment, data.cycle?.end, { t, format });
+          return forecast.headline
+            ? html`<span class="visually-hidden">${forecast.sentence}</span> <span class="forecast-text" aria-hidden="true" title=${forecast.sentence}><span data-status=${assessment.forecast?.status ?? nothing}>${forecast.headline}</span> <span class="meta">${forecast.reach}</span></span>`
+            : html`<span class="meta">${forecast.sentence}</span>`;
+        }),
+      );
     case 'actions':
       return context.editable
-        ? html`<div role="gridcell" class="cell actions" data-column="actions">
-            <button type="button" class="button row-action" data-focus tabindex=${tabindex} @click=${context.edit}>
-              ${t('kpiScorecard.edit.action')}<span class="visually-hidden">: ${kpi.name}</span>
-            </button>
-          </div>`
+        ? html`<div role="gridcell" class="cell actions" data-column="actions"><button type="button" class="button row-action" data-focus tabindex=${tabindex} @click=${context.edit}>${t('kpiScorecard.edit.action')}<span class="visually-hidden">: ${kpi.name}</span></button></div>`
         : plain(nothing);
   }
 }

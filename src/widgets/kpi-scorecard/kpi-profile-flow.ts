@@ -9,7 +9,7 @@ import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import type { Id, JobProfile } from '../../model/records.js';
 import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
-import { plannableMembers, ScorecardFlow } from './scorecard-flow.js';
+import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
 interface ProfileDraft extends SaveState {
   readonly personId: Id;
@@ -25,7 +25,7 @@ export class KpiProfileFlow extends ScorecardFlow {
 
   /** Whether the signed-in person may set anyone's plan in the scope, and there is a profile to apply. */
   allowed(): boolean {
-    return (this.card.data?.jobProfiles.size ?? 0) > 0 && plannableMembers(this.card).length > 0;
+    return (this.card.data?.jobProfiles.size ?? 0) > 0 && hasPlannableMember(this.card);
   }
 
   open(personId?: Id): void {

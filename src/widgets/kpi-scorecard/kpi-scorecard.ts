@@ -14,9 +14,9 @@ import { TandemKpiExportEvent } from '../../events/kpi-export.js';
 import { TandemKpiSourceSelectEvent } from '../../events/kpi-source-select.js';
 import {
   assessKpi,
-  kpiComparator,
   KPI_STATUS_MESSAGE_KEYS,
   KPI_STATUSES,
+  sortKpis,
   weightedKpiScore,
   type AssessedKpi,
   type KpiSortKey,
@@ -31,7 +31,7 @@ import { renderError, renderLoading } from '../shared/states.js';
 import { KpiAddFlow } from './kpi-add-flow.js';
 import { KpiAutoFlow } from './kpi-auto-flow.js';
 import { COLUMN_MESSAGE_KEYS, COLUMN_SORT_KEYS, columnLayout, fitColumns, parseColumns, type KpiScorecardColumn } from './kpi-columns.js';
-import { renderKpiCell, type CellContext } from './kpi-cells.js';
+import { renderKpiCell, type CellContext, type CellMemo } from './kpi-cells.js';
 import { renderKpiDetail } from './kpi-detail.js';
 import { KpiEditFlow } from './kpi-edit-flow.js';
 import { formatShortDate } from '../shared/kpi-format.js';
@@ -61,6 +61,13 @@ const REVEAL_MS = 600;
 const RELOAD_DELAY_MS = 80;
 
 const kpiKey = (id: Id) => `kpi:${id}`;
+/**
+ * Rows are keyed by position, not by KPI: after a sort or a reload the row
+ * elements in view are kept and only their changed parts updated, instead of
+ * 30 rows of ~150 nodes (and their person chips) being built again. Focus
+ * follows the KPI, not the element (GridNavigation.keepFocus).
+ */
+const rowPosition = (_row: GridRow, index: number) => index;
 const detailKey = (id: Id) => `detail:${id}`;
 
 /**
@@ -147,7 +154,7 @@ export class TandemKpiScorecard extends TandemElement {
     {
       headerKey: HEADER,
       rowKeyAt: (index) => this.gridRows[index]?.key,
-      indexOf: (rowKey) => this.rowIndex.get(rowKey),
+      indexOf: (rowKey) => this.rowIndexOf(rowKey),
       rowCount: () => this.gridRows.length,
       columnsOf: (rowKey) => this.columnsOf(rowKey),
       root: () => this.renderRoot,
@@ -166,13 +173,43 @@ export class TandemKpiScorecard extends TandemElement {
   private loadedFor: Id | undefined;
   private assessedFor: { data: KpiScorecardData; pending: unknown; now: Date | undefined } | undefined;
   private assessed: AssessedKpi[] = [];
-  /** KPIs the signed-in person may edit something on. */
-  private editable = new Set<Id>();
-  private shown: AssessedKpi[] = [];
+  /**
+   * Whether the signed-in person may edit something on a KPI, by id, worked
+   * out when a row first shows it: the permission rules for 5,000 KPIs cost
+   * ~10 ms before the first paint, for rows mostly never scrolled to.
+   */
+  private editable = new Map<Id, boolean>();
+  /** Whether any KPI is editable (the actions column); `undefined` until asked. */
+  private anyEditable: boolean | undefined;
+  /**
+   * The assessed KPIs in ascending order, by sort key (`''`: the unsorted
+   * order), for the assessment and language they were sorted in: sorting
+   * again by a column sorted before, or reversing it, costs no sort.
+   */
+  private orders = new Map<KpiSortKey | '', AssessedKpi[]>();
+  private ordersFor: readonly unknown[] = [];
+  /**
+   * Cell contents by row and column (see CellMemo): a row renders several
+   * times while the virtualizer settles, and again on every update of the
+   * widget (focus moves, filters), with the same figures. Rows are new
+   * objects whenever they are assessed again, so a WeakMap forgets them.
+   */
+  private cellContents = new WeakMap<AssessedKpi, Map<KpiScorecardColumn, unknown>>();
+  private cellContentsFor: readonly unknown[] = [];
+  private readonly cellMemo: CellMemo = <T,>(row: AssessedKpi, column: KpiScorecardColumn, compute: () => T): T => {
+    let contents = this.cellContents.get(row);
+    if (!contents) this.cellContents.set(row, (contents = new Map()));
+    if (!contents.has(column)) contents.set(column, compute());
+    return contents.get(column) as T;
+  };
+  private shown: readonly AssessedKpi[] = [];
   /** What the rows were last filtered and sorted for. */
   private arrangedFor: readonly unknown[] | undefined;
   private gridRows: GridRow[] = [];
-  private rowIndex = new Map<string, number>();
+  /** The KPI rows of the grid by assessed KPI, so a new sort or filter does not build 5,000 row keys again. */
+  private kpiGridRows = new WeakMap<AssessedKpi, GridRow>();
+  /** Grid rows' positions by key, built when first asked (keyboard and focus), not before the first paint. */
+  private rowIndex: Map<string, number> | undefined;
   private columnsShown: KpiScorecardColumn[] = [];
   /** Columns asked for but given up to fit the width. */
   private columnsHidden: KpiScorecardColumn[] = [];
@@ -217,9 +254,15 @@ export class TandemKpiScorecard extends TandemElement {
   @state()
   private expanded: ReadonlySet<Id> = new Set();
 
-  /** The rows the virtualizer has in the DOM. */
-  @state()
+  /**
+   * The rows the virtualizer has in the DOM. Not reactive state: of what
+   * renders, only the tab stop depends on it, and an update on every range
+   * change re-rendered the whole widget once more before the first rows
+   * showed (see `onRangeChanged`).
+   */
   private rendered = { first: 0, last: -1 };
+  /** The tab stop the rows were last rendered with. */
+  private renderedTabStop: GridCell | undefined;
 
   /** The widget's width in rem, for fitting columns to it; unknown until measured. */
   @state()
@@ -285,6 +328,11 @@ export class TandemKpiScorecard extends TandemElement {
       this.assess(view);
       this.assessedFor = { data: view, pending, now: this.now };
     }
+    // Contents are in the language and of the data they were worked out for.
+    if (this.cellContentsFor[0] !== this.format || this.cellContentsFor[1] !== view) {
+      this.cellContents = new WeakMap();
+      this.cellContentsFor = [this.format, view];
+    }
     const asked = this.visibleColumns(view);
     this.columnsShown = fitColumns(asked, this.availableRem ?? Number.POSITIVE_INFINITY);
     this.columnsHidden = asked.filter((column) => !this.columnsShown.includes(column));
@@ -304,13 +352,24 @@ export class TandemKpiScorecard extends TandemElement {
       const kpi = this.editFlow.effective(stored);
       return { kpi, assessment: assessKpi(kpi, period, now) };
     });
-    this.editable = new Set(data.kpis.filter((kpi) => this.editFlow.allowed(kpi)).map((kpi) => kpi.id));
+    this.editable = new Map();
+    this.anyEditable = undefined;
+  }
+
+  /** Whether the signed-in person may edit something on a KPI (figures on their way do not change who may). */
+  private isEditable(kpi: Kpi): boolean {
+    let editable = this.editable.get(kpi.id);
+    if (editable === undefined) {
+      editable = this.editFlow.allowed(kpi);
+      this.editable.set(kpi.id, editable);
+    }
+    return editable;
   }
 
   private visibleColumns(data: KpiScorecardData): KpiScorecardColumn[] {
     return parseColumns(this.columns).filter((column) => {
       if (column === 'owner') return !isPersonScope(data.scope);
-      if (column === 'actions') return this.editable.size > 0;
+      if (column === 'actions') return (this.anyEditable ??= data.kpis.some((kpi) => this.editFlow.allowed(kpi)));
       return true;
     });
   }
@@ -319,38 +378,73 @@ export class TandemKpiScorecard extends TandemElement {
   private arrange(): void {
     const text = this.searchText.trim().toLocaleLowerCase(this.activeLocale);
     const status = this.statusFilter;
-    let rows = this.assessed.filter(
-      ({ kpi, assessment }) =>
-        (!status || assessment.status === status) &&
-        (!text ||
-          kpi.name.toLocaleLowerCase(this.activeLocale).includes(text) ||
-          this.nameOf(kpi.ownerId).toLocaleLowerCase(this.activeLocale).includes(text)),
-    );
-    if (this.sortKey) {
-      const names = new Map<Id, string>();
-      const ownerName = (id: Id) => names.get(id) ?? (names.set(id, this.nameOf(id)), names.get(id)!);
-      const compare = kpiComparator(this.sortKey, { ownerName, collator: new Intl.Collator(this.activeLocale) });
-      rows = rows.sort(this.sortDirection === 'ascending' ? compare : (a, b) => compare(b, a));
-    } else {
-      // Unsorted: person by person (as the adapter lists them), heaviest KPI first — how a plan is read.
-      const owners = new Map(this.loaded?.members.map((person, index) => [person.id, index]));
-      rows = rows.sort(
-        (a, b) => (owners.get(a.kpi.ownerId) ?? 0) - (owners.get(b.kpi.ownerId) ?? 0) || b.kpi.weight - a.kpi.weight || (a.kpi.id < b.kpi.id ? -1 : 1),
+    const ordered = this.ordered(this.sortKey ?? '');
+    // Descending is ascending reversed, ties included, as a reversed comparator gives.
+    let rows = this.sortKey && this.sortDirection === 'descending' ? [...ordered].reverse() : ordered;
+    // The order is total (ties end on the id), so filtering the sorted list equals sorting the filtered one.
+    if (text || status) {
+      rows = rows.filter(
+        ({ kpi, assessment }) =>
+          (!status || assessment.status === status) &&
+          (!text ||
+            kpi.name.toLocaleLowerCase(this.activeLocale).includes(text) ||
+            this.nameOf(kpi.ownerId).toLocaleLowerCase(this.activeLocale).includes(text)),
       );
     }
     this.shown = rows;
     const gridRows: GridRow[] = [];
-    const index = new Map<string, number>();
     for (const row of rows) {
-      index.set(kpiKey(row.kpi.id), gridRows.length);
-      gridRows.push({ key: kpiKey(row.kpi.id), kind: 'kpi', row });
-      if (this.expanded.has(row.kpi.id)) {
-        index.set(detailKey(row.kpi.id), gridRows.length);
-        gridRows.push({ key: detailKey(row.kpi.id), kind: 'detail', row });
-      }
+      gridRows.push(this.kpiGridRow(row));
+      if (this.expanded.has(row.kpi.id)) gridRows.push({ key: detailKey(row.kpi.id), kind: 'detail', row });
     }
     this.gridRows = gridRows;
-    this.rowIndex = index;
+    this.rowIndex = undefined;
+  }
+
+  /** A KPI's grid row, the same object for as long as the row is (its key is built once). */
+  private kpiGridRow(row: AssessedKpi): GridRow {
+    let gridRow = this.kpiGridRows.get(row);
+    if (!gridRow) this.kpiGridRows.set(row, (gridRow = { key: kpiKey(row.kpi.id), kind: 'kpi', row }));
+    return gridRow;
+  }
+
+  private rowIndexOf(rowKey: string): number | undefined {
+    if (!this.rowIndex) {
+      this.rowIndex = new Map();
+      this.gridRows.forEach((row, index) => this.rowIndex!.set(row.key, index));
+    }
+    return this.rowIndex.get(rowKey);
+  }
+
+  /** The assessed KPIs in ascending order of a sort key (`''`: unsorted), sorted once per assessment and language. */
+  private ordered(key: KpiSortKey | ''): readonly AssessedKpi[] {
+    const basis = [this.assessed, this.activeLocale, this.loaded] as const;
+    if (basis.some((value, index) => value !== this.ordersFor[index])) {
+      this.orders = new Map();
+      this.ordersFor = basis;
+    }
+    let rows = this.orders.get(key);
+    if (!rows) {
+      if (key) {
+        const names = new Map<Id, string>();
+        const ownerName = (id: Id) => names.get(id) ?? (names.set(id, this.nameOf(id)), names.get(id)!);
+        rows = sortKpis(this.assessed, key, { ownerName, collator: new Intl.Collator(this.activeLocale) });
+      } else {
+        // Unsorted: person by person (as the adapter lists them), heaviest KPI first — how a plan is read.
+        const owners = new Map(this.loaded?.members.map((person, index) => [person.id, index]));
+        // Ids ranked by the engine's sort (code-unit order) so the row sort compares numbers only: it runs before the first paint.
+        const idRank = new Map<Id, number>();
+        this.assessed
+          .map(({ kpi }) => kpi.id)
+          .sort()
+          .forEach((id, index) => idRank.set(id, index));
+        const decorated = this.assessed.map(({ kpi }, index) => ({ index, owner: owners.get(kpi.ownerId) ?? 0, weight: kpi.weight, id: idRank.get(kpi.id)! }));
+        decorated.sort((a, b) => a.owner - b.owner || b.weight - a.weight || a.id - b.id);
+        rows = decorated.map((entry) => this.assessed[entry.index]!);
+      }
+      this.orders.set(key, rows);
+    }
+    return rows;
   }
 
   /**
@@ -467,7 +561,12 @@ export class TandemKpiScorecard extends TandemElement {
 
   private readonly onRangeChanged = (event: RangeChangedEvent): void => {
     const { first, last } = event;
-    if (first !== this.rendered.first || last !== this.rendered.last) this.rendered = { first, last };
+    if (first === this.rendered.first && last === this.rendered.last) return;
+    this.rendered = { first, last };
+    // Re-render only when the tab stop moves: its row scrolled out of the DOM (or back), see GridNavigation.tabStop.
+    const stop = this.grid.tabStop();
+    const shown = this.renderedTabStop;
+    if (!shown || stop.rowKey !== shown.rowKey || stop.column !== shown.column) this.requestUpdate();
   };
 
   // ── Public methods ────────────────────────────────────────────────────────
@@ -677,6 +776,7 @@ export class TandemKpiScorecard extends TandemElement {
     const columns = this.columnsShown;
     const layout = columnLayout(columns);
     const tabStop = this.grid.tabStop();
+    this.renderedTabStop = tabStop;
     return html`<div class="scroll">
       <div
         class="grid"
@@ -697,7 +797,7 @@ export class TandemKpiScorecard extends TandemElement {
         <lit-virtualizer
           role="rowgroup"
           .items=${this.gridRows}
-          .keyFunction=${(row: GridRow) => row.key}
+          .keyFunction=${rowPosition}
           .renderItem=${(row: GridRow, index: number) => this.renderRow(row, index, tabStop)}
           @rangeChanged=${this.onRangeChanged}
         ></lit-virtualizer>
@@ -740,7 +840,8 @@ export class TandemKpiScorecard extends TandemElement {
       format: this.format,
       data: this.loaded!,
       expanded: this.expanded.has(kpi.id),
-      editable: this.editable.has(kpi.id),
+      editable: this.isEditable(kpi),
+      memo: this.cellMemo,
       toggleDetail: () => this.toggleDetail(kpi.id),
       selectSource: () => this.selectSource(row.row),
       edit: () => this.openEdit(kpi.id),

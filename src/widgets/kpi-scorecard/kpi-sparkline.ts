@@ -64,18 +64,6 @@ export function renderSparkline(history: readonly KpiPoint[], target: number, st
   const geometry = sparklineGeometry(history, target);
   if (!geometry) return nothing;
   const round = (value: number) => Math.round(value * 100) / 100;
-  return html`<svg
-    class="sparkline"
-    part="sparkline"
-    data-status=${status}
-    viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}"
-    width=${SPARKLINE_WIDTH}
-    height=${SPARKLINE_HEIGHT}
-    aria-hidden="true"
-    focusable="false"
-  >
-    <line class="target-rule" x1="0" x2=${SPARKLINE_WIDTH} y1=${round(geometry.targetY)} y2=${round(geometry.targetY)}></line>
-    <path class="trend-line" d=${geometry.path}></path>
-    <circle class="latest" cx=${round(geometry.last.x)} cy=${round(geometry.last.y)} r="2.5"></circle>
-  </svg>`;
+  // No whitespace between the SVG's children: text nodes there render nothing and cost a node each.
+  return html`<svg class="sparkline" part="sparkline" data-status=${status} viewBox="0 0 ${SPARKLINE_WIDTH} ${SPARKLINE_HEIGHT}" width=${SPARKLINE_WIDTH} height=${SPARKLINE_HEIGHT} aria-hidden="true" focusable="false"><line class="target-rule" x1="0" x2=${SPARKLINE_WIDTH} y1=${round(geometry.targetY)} y2=${round(geometry.targetY)}></line><path class="trend-line" d=${geometry.path}></path><circle class="latest" cx=${round(geometry.last.x)} cy=${round(geometry.last.y)} r="2.5"></circle></svg>`;
 }

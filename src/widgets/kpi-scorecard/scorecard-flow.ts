@@ -66,3 +66,10 @@ export function plannableMembers(card: Pick<ScorecardAccess, 'person' | 'data'>)
   if (!person || !data) return [];
   return data.members.filter((member) => canEditKpiPlan(person, member.id, data.directory).allowed);
 }
+
+/** Whether there is any such member: stops at the first, where the toolbar asks on every render of a team of 1,000. */
+export function hasPlannableMember(card: Pick<ScorecardAccess, 'person' | 'data'>): boolean {
+  const { person, data } = card;
+  if (!person || !data) return false;
+  return data.members.some((member) => canEditKpiPlan(person, member.id, data.directory).allowed);
+}
