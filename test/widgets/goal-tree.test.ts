@@ -326,11 +326,13 @@ describe('<tandem-goal-tree>', () => {
     // The owner filter is a name search (a select would hold one option per owner).
     const owner = async (name: string) => {
       const input = shadow(el).querySelector<HTMLInputElement>('input#owner')!;
+      input.focus();
       input.value = name;
       input.dispatchEvent(new Event('input'));
       await el.updateComplete;
       await aTimeout(30);
     };
+    expect(shadow(el).querySelectorAll('datalist#owner-names option')).to.have.length(0); // Made when the field is first used.
     await owner('li le');
     expect([...shadow(el).querySelectorAll('datalist#owner-names option')].map((option) => option.getAttribute('value'))).to.deep.equal(['Li Lei']);
     expect(rowSummary(el).map((line) => line.split(' ')[0])).to.deep.equal(['strategy:s1', 'goal:co1', 'goal:d1', 'goal:i2', 'goal:i1']);

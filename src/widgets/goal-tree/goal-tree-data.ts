@@ -222,9 +222,15 @@ function yieldToBrowser(signal: AbortSignal): Promise<void> {
   });
 }
 
-/** After the next frame is painted: the rows loaded first show before the figures are worked out. */
+/**
+ * After the next frame is painted: the rows loaded first show before the
+ * figures are worked out. Two turns after the frame, so whatever else waited
+ * for that frame (a host's own after-paint work) goes first.
+ */
 function afterNextPaint(signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(() => yieldToBrowser(signal));
+  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+    .then(() => yieldToBrowser(signal))
+    .then(() => yieldToBrowser(signal));
 }
 
 /**

@@ -274,6 +274,10 @@ export class TandemGoalTree extends TandemElement {
   @state()
   private atRiskOnly = false;
 
+  /** Whether the owner field was used: its suggestions are made from then on. */
+  @state()
+  private ownerSuggestions = false;
+
   /** The goal cycle to show; unset: the active cycle. Ignored with `root="goal:…"` (the goal's cycle). */
   @property()
   cycle: Id | undefined;
@@ -925,9 +929,10 @@ export class TandemGoalTree extends TandemElement {
   private renderToolbar(view: TreeView) {
     const { t } = this;
     // Suggestions only: a company-wide tree has thousands of owners, which a list of options would put in the DOM.
+    // Named and sorted once the field is first used: thousands of names are not worth sorting before the rows show.
     const ownerText = this.ownerFilter.trim();
-    const matching = ownerText ? this.ownerNames(view).filter((owner) => owner.names.some((name) => matchesQuery(name, ownerText))) : this.ownerNames(view);
-    const owners = matching.slice(0, OWNER_SUGGESTIONS);
+    const named = this.ownerSuggestions ? this.ownerNames(view) : [];
+    const owners = (ownerText ? named.filter((owner) => owner.names.some((name) => matchesQuery(name, ownerText))) : named).slice(0, OWNER_SUGGESTIONS);
     const selectValue = (event: Event) => (event.target as HTMLSelectElement).value;
     return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('goalTree.filters')}>
       <div class="field search">
@@ -968,6 +973,7 @@ export class TandemGoalTree extends TandemElement {
           list="owner-names"
           placeholder=${t('goalTree.anyOwner')}
           .value=${this.ownerFilter}
+          @focus=${() => (this.ownerSuggestions = true)}
           @input=${(event: Event) => (this.ownerFilter = (event.target as HTMLInputElement).value)}
         />
         <datalist id="owner-names">
