@@ -233,35 +233,123 @@ function byId(a: string, b: string): number {
 }
 
 /**
- * What a forest's goal nodes share: the arranged goals, their key results,
- * and the sibling order. Children are sorted when first asked for, because
- * collating titles is most of the cost of building a forest (some 300,000
- * comparisons for 50,000 goals, 0.4–1.6 µs each in Chromium), and a tree
- * view that opens two levels deep asks for a few hundred of them.
+ * A forest built on demand. Arranging goals by parent is linear and cheap
+ * (typed arrays, see {@link goalHierarchy}); what cost most was everything
+ * else done for every goal and key result up front: a node object and a
+ * string key each, a map of them all, and sorting every goal's children by
+ * collated title (some 300,000 comparisons for 50,000 goals, 0.4–1.6 µs each
+ * in Chromium). Here a node is made when it is first read, and a goal sorts
+ * its children when they are first read, so a tree view that shows a few
+ * dozen rows pays for those (and for its open rows' child counts).
  */
-class ForestArrangement {
-  readonly goalNodes: ForestGoalNode[] = [];
-  /** Each goal's key results' nodes, unsorted, by goal index. */
-  readonly keyResultNodes: (KeyResultNode[] | undefined)[];
+class LazyForest implements GoalForest {
+  readonly nodes: ForestNodes;
+  private readonly goalNodes: (ForestGoalNode | undefined)[];
+  private readonly keyResultNodes: (KeyResultNode | undefined)[];
+  /** Indices into `keyResults` of each goal's key results (first of each id only), by goal index. */
+  private readonly keyResultsOfGoal: (number[] | undefined)[];
+  /** Each kept key result's goal index, by its index in `keyResults`; -1 when left out. */
+  private readonly goalOfKeyResult: Int32Array;
+  private readonly keyResultIndex = new Map<Id, number>();
   private readonly collator: Intl.Collator;
   // Sort keys read once into arrays: the comparator runs for every pair a sort compares.
   private readonly ranks: Float64Array;
   private readonly weights: Float64Array;
+  private sortedRoots: readonly GoalNode[] | undefined;
 
   constructor(
     readonly hierarchy: GoalHierarchy,
+    readonly keyResults: readonly KeyResult[],
     locale: string,
   ) {
     // Numbers by their value: "KR 2" before "KR 10", 第2 before 第10.
     this.collator = new Intl.Collator(locale, { numeric: true });
     const count = hierarchy.goals.length;
-    this.keyResultNodes = new Array<KeyResultNode[] | undefined>(count);
+    this.goalNodes = new Array<ForestGoalNode | undefined>(count);
     this.ranks = new Float64Array(count);
     this.weights = new Float64Array(count);
     for (let index = 0; index < count; index += 1) {
       const goal = hierarchy.goals[index] as Goal;
       this.ranks[index] = levelRank(goal.level);
       this.weights[index] = sortWeight(goal.weight);
+    }
+    this.keyResultsOfGoal = new Array<number[] | undefined>(count);
+    this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
+    this.goalOfKeyResult = new Int32Array(keyResults.length).fill(-1);
+    let kept = 0;
+    for (let at = 0; at < keyResults.length; at += 1) {
+      const keyResult = keyResults[at] as KeyResult;
+      const goalIndex = hierarchy.indexOf.get(keyResult.goalId);
+      if (goalIndex === undefined || this.keyResultIndex.has(keyResult.id)) continue;
+      this.keyResultIndex.set(keyResult.id, at);
+      this.goalOfKeyResult[at] = goalIndex;
+      kept += 1;
+      const siblings = this.keyResultsOfGoal[goalIndex];
+      if (siblings) siblings.push(at);
+      else this.keyResultsOfGoal[goalIndex] = [at];
+    }
+    this.nodes = new ForestNodes(this, count + kept);
+  }
+
+  get roots(): readonly GoalNode[] {
+    this.sortedRoots ??= Array.from(this.hierarchy.roots)
+      .sort(this.compareGoals)
+      .map((index) => this.goalNode(index));
+    return this.sortedRoots;
+  }
+
+  goalNode(index: number): ForestGoalNode {
+    let node = this.goalNodes[index];
+    if (!node) {
+      const goal = this.hierarchy.goals[index] as Goal;
+      const parentIndex = this.hierarchy.parent[index] as number;
+      const parentKey = parentIndex === -1 ? null : goalNodeKey((this.hierarchy.goals[parentIndex] as Goal).id);
+      node = new ForestGoalNode(goalNodeKey(goal.id), goal.id, goal, parentKey, this.hierarchy.depth[index] as number, index, this);
+      this.goalNodes[index] = node;
+    }
+    return node;
+  }
+
+  /** The node of `keyResults[at]`; `undefined` when it was left out (no goal, or a repeated id). */
+  keyResultNode(at: number): KeyResultNode | undefined {
+    const goalIndex = this.goalOfKeyResult[at] as number;
+    if (goalIndex === -1) return undefined;
+    let node = this.keyResultNodes[at];
+    if (!node) {
+      const keyResult = this.keyResults[at] as KeyResult;
+      const parent = this.goalNode(goalIndex);
+      node = {
+        kind: 'keyResult',
+        key: keyResultNodeKey(keyResult.id),
+        id: keyResult.id,
+        keyResult,
+        parentKey: parent.key,
+        children: NO_CHILDREN,
+        depth: parent.depth + 1,
+      };
+      this.keyResultNodes[at] = node;
+    }
+    return node;
+  }
+
+  nodeOf(key: NodeKey): GoalTreeNode | undefined {
+    if (key.startsWith(GOAL_KEY_PREFIX)) {
+      const index = this.hierarchy.indexOf.get(key.slice(GOAL_KEY_PREFIX.length));
+      return index === undefined ? undefined : this.goalNode(index);
+    }
+    if (key.startsWith(KEY_RESULT_KEY_PREFIX)) {
+      const at = this.keyResultIndex.get(key.slice(KEY_RESULT_KEY_PREFIX.length));
+      return at === undefined ? undefined : this.keyResultNode(at);
+    }
+    return undefined;
+  }
+
+  /** Every node, parents before children: goals depth-first, then key results as given. */
+  *allNodes(): IterableIterator<GoalTreeNode> {
+    for (const index of this.hierarchy.order) yield this.goalNode(index);
+    for (let at = 0; at < this.keyResults.length; at += 1) {
+      const node = this.keyResultNode(at);
+      if (node) yield node;
     }
   }
 
@@ -284,30 +372,65 @@ class ForestArrangement {
   childCount(index: number): number {
     const hierarchy = this.hierarchy;
     return (
-      (this.keyResultNodes[index]?.length ?? 0) +
-      (hierarchy.childStart[index + 1] as number) -
-      (hierarchy.childStart[index] as number)
+      (this.keyResultsOfGoal[index]?.length ?? 0) + (hierarchy.childStart[index + 1] as number) - (hierarchy.childStart[index] as number)
     );
   }
 
   /** Key results first (they measure the goal), then child goals, each group sorted. */
   sortedChildren(index: number): readonly GoalTreeNode[] {
     const hierarchy = this.hierarchy;
-    const keyResults = this.keyResultNodes[index];
+    const keyResults = this.keyResultsOfGoal[index];
     const from = hierarchy.childStart[index] as number;
     const to = hierarchy.childStart[index + 1] as number;
     if (!keyResults && from === to) return NO_CHILDREN;
-    const children: GoalTreeNode[] = keyResults ? keyResults.sort(this.compareKeyResults) : [];
+    const children: GoalTreeNode[] = keyResults ? keyResults.map((at) => this.keyResultNode(at) as KeyResultNode).sort(this.compareKeyResults) : [];
     if (from < to) {
-      for (const child of hierarchy.children.slice(from, to).sort(this.compareGoals)) {
-        children.push(this.goalNodes[child] as ForestGoalNode);
-      }
+      for (const child of hierarchy.children.slice(from, to).sort(this.compareGoals)) children.push(this.goalNode(child));
     }
     return children;
   }
 }
 
-/** A goal's node; sorts its children the first time they are read (see {@link ForestArrangement}). */
+const GOAL_KEY_PREFIX = goalNodeKey('');
+const KEY_RESULT_KEY_PREFIX = keyResultNodeKey('');
+
+/** {@link GoalForest.nodes} of a {@link LazyForest}: a read-only map whose nodes are made as they are read. */
+class ForestNodes implements ReadonlyMap<NodeKey, GoalTreeNode> {
+  constructor(
+    private readonly forest: LazyForest,
+    readonly size: number,
+  ) {}
+
+  get(key: NodeKey): GoalTreeNode | undefined {
+    return this.forest.nodeOf(key);
+  }
+
+  has(key: NodeKey): boolean {
+    return this.forest.nodeOf(key) !== undefined;
+  }
+
+  *entries(): MapIterator<[NodeKey, GoalTreeNode]> {
+    for (const node of this.forest.allNodes()) yield [node.key, node];
+  }
+
+  *keys(): MapIterator<NodeKey> {
+    for (const node of this.forest.allNodes()) yield node.key;
+  }
+
+  *values(): MapIterator<GoalTreeNode> {
+    yield* this.forest.allNodes();
+  }
+
+  [Symbol.iterator](): MapIterator<[NodeKey, GoalTreeNode]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: GoalTreeNode, key: NodeKey, map: ReadonlyMap<NodeKey, GoalTreeNode>) => void, thisArg?: unknown): void {
+    for (const node of this.forest.allNodes()) callback.call(thisArg, node, node.key, this);
+  }
+}
+
+/** A goal's node; sorts its children the first time they are read (see {@link LazyForest}). */
 class ForestGoalNode implements GoalNode {
   readonly kind = 'goal';
   private sorted: readonly GoalTreeNode[] | null = null;
@@ -319,21 +442,21 @@ class ForestGoalNode implements GoalNode {
     readonly parentKey: NodeKey | null,
     readonly depth: number,
     private readonly index: number,
-    private readonly arrangement: ForestArrangement,
+    private readonly forest: LazyForest,
   ) {}
 
   get children(): readonly GoalTreeNode[] {
-    this.sorted ??= this.arrangement.sortedChildren(this.index);
+    this.sorted ??= this.forest.sortedChildren(this.index);
     return this.sorted;
   }
 
   get childCount(): number {
-    return this.sorted ? this.sorted.length : this.arrangement.childCount(this.index);
+    return this.sorted ? this.sorted.length : this.forest.childCount(this.index);
   }
 }
 
 /**
- * Goals and their key results as a forest of nodes, grouped in one pass.
+ * Goals and their key results as a forest of nodes.
  *
  * Goals are arranged as {@link goalHierarchy} says (missing parents make
  * roots; loops are broken). Key results hang under their goal; those whose
@@ -342,53 +465,16 @@ class ForestGoalNode implements GoalNode {
  * and machine: goals by level (company, department, individual), then weight
  * (largest first: what matters most comes first), then title (in
  * `options.locale`, numbers in titles compared as numbers), then id; key
- * results by weight, then title, then id. A node sorts its children the
- * first time they are read, so building stays linear and a view pays only
- * for the nodes it opens.
+ * results by weight, then title, then id. Nodes are made, and children
+ * sorted, when first read (see {@link LazyForest}), so building stays linear
+ * and cheap, and a view pays only for the nodes it shows.
  */
 export function buildGoalForest(
   goals: readonly Goal[],
   keyResults: readonly KeyResult[],
   options: GoalForestOptions = {},
 ): GoalForest {
-  const hierarchy = goalHierarchy(goals);
-  const arrangement = new ForestArrangement(hierarchy, options.locale ?? 'en');
-  const goalNodes = arrangement.goalNodes;
-  const nodes = new Map<NodeKey, GoalTreeNode>();
-  // Parents first, so each node finds its parent's node made.
-  for (const index of hierarchy.order) {
-    const goal = hierarchy.goals[index] as Goal;
-    const parentIndex = hierarchy.parent[index] as number;
-    const parentKey = parentIndex === -1 ? null : (goalNodes[parentIndex] as ForestGoalNode).key;
-    const node = new ForestGoalNode(goalNodeKey(goal.id), goal.id, goal, parentKey, hierarchy.depth[index] as number, index, arrangement);
-    goalNodes[index] = node;
-    nodes.set(node.key, node);
-  }
-
-  for (const keyResult of keyResults) {
-    const index = hierarchy.indexOf.get(keyResult.goalId);
-    const key = keyResultNodeKey(keyResult.id);
-    if (index === undefined || nodes.has(key)) continue;
-    const parent = goalNodes[index] as ForestGoalNode;
-    const node: KeyResultNode = {
-      kind: 'keyResult',
-      key,
-      id: keyResult.id,
-      keyResult,
-      parentKey: parent.key,
-      children: NO_CHILDREN,
-      depth: parent.depth + 1,
-    };
-    nodes.set(key, node);
-    const siblings = arrangement.keyResultNodes[index];
-    if (siblings) siblings.push(node);
-    else arrangement.keyResultNodes[index] = [node];
-  }
-
-  const roots = Array.from(hierarchy.roots)
-    .sort(arrangement.compareGoals)
-    .map((index) => goalNodes[index] as ForestGoalNode);
-  return { roots, nodes };
+  return new LazyForest(goalHierarchy(goals), keyResults, options.locale ?? 'en');
 }
 
 /** How many children a node has, without sorting them. */
