@@ -246,11 +246,13 @@ class LazyForest implements GoalForest {
   readonly nodes: ForestNodes;
   private readonly goalNodes: (ForestGoalNode | undefined)[];
   private readonly keyResultNodes: (KeyResultNode | undefined)[];
-  /** Indices into `keyResults` of each goal's key results (first of each id only), by goal index. */
+  /** Indices into `keyResults` of each goal's key results (the first of an id repeated under it), by goal index. */
   private readonly keyResultsOfGoal: (number[] | undefined)[];
   /** Each kept key result's goal index, by its index in `keyResults`; -1 when left out. */
   private readonly goalOfKeyResult: Int32Array;
-  private readonly keyResultIndex = new Map<Id, number>();
+  /** Kept key results by id, made when a key result is first looked up by key: hashing 30,000 ids cost more than the rest of building. */
+  private keyResultIndex: Map<Id, number> | undefined;
+  private keptKeyResults = 0;
   private readonly collator: Intl.Collator;
   // Sort keys read once into arrays: the comparator runs for every pair a sort compares.
   private readonly ranks: Float64Array;
@@ -276,19 +278,24 @@ class LazyForest implements GoalForest {
     this.keyResultsOfGoal = new Array<number[] | undefined>(count);
     this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
     this.goalOfKeyResult = new Int32Array(keyResults.length).fill(-1);
-    let kept = 0;
+    // Key results come grouped by goal from a store: look a goal up once per run of its key results.
+    let runGoalId: Id | undefined;
+    let goalIndex: number | undefined;
     for (let at = 0; at < keyResults.length; at += 1) {
       const keyResult = keyResults[at] as KeyResult;
-      const goalIndex = hierarchy.indexOf.get(keyResult.goalId);
-      if (goalIndex === undefined || this.keyResultIndex.has(keyResult.id)) continue;
-      this.keyResultIndex.set(keyResult.id, at);
-      this.goalOfKeyResult[at] = goalIndex;
-      kept += 1;
+      if (keyResult.goalId !== runGoalId) {
+        runGoalId = keyResult.goalId;
+        goalIndex = hierarchy.indexOf.get(runGoalId);
+      }
+      if (goalIndex === undefined) continue;
       const siblings = this.keyResultsOfGoal[goalIndex];
+      if (siblings && repeatsId(keyResults, siblings, keyResult.id)) continue;
+      this.goalOfKeyResult[at] = goalIndex;
+      this.keptKeyResults += 1;
       if (siblings) siblings.push(at);
       else this.keyResultsOfGoal[goalIndex] = [at];
     }
-    this.nodes = new ForestNodes(this, count + kept);
+    this.nodes = new ForestNodes(this, count + this.keptKeyResults);
   }
 
   get roots(): readonly GoalNode[] {
@@ -338,6 +345,13 @@ class LazyForest implements GoalForest {
       return index === undefined ? undefined : this.goalNode(index);
     }
     if (key.startsWith(KEY_RESULT_KEY_PREFIX)) {
+      if (!this.keyResultIndex) {
+        this.keyResultIndex = new Map();
+        for (let at = 0; at < this.keyResults.length; at += 1) {
+          const id = (this.keyResults[at] as KeyResult).id;
+          if (this.goalOfKeyResult[at] !== -1 && !this.keyResultIndex.has(id)) this.keyResultIndex.set(id, at);
+        }
+      }
       const at = this.keyResultIndex.get(key.slice(KEY_RESULT_KEY_PREFIX.length));
       return at === undefined ? undefined : this.keyResultNode(at);
     }
@@ -389,6 +403,12 @@ class LazyForest implements GoalForest {
     }
     return children;
   }
+}
+
+/** Whether one of `keyResults[at]` for `at` in `among` has `id` (a goal's few key results: no set needed). */
+function repeatsId(keyResults: readonly KeyResult[], among: readonly number[], id: Id): boolean {
+  for (let index = 0; index < among.length; index += 1) if ((keyResults[among[index] as number] as KeyResult).id === id) return true;
+  return false;
 }
 
 const GOAL_KEY_PREFIX = goalNodeKey('');
@@ -460,8 +480,9 @@ class ForestGoalNode implements GoalNode {
  *
  * Goals are arranged as {@link goalHierarchy} says (missing parents make
  * roots; loops are broken). Key results hang under their goal; those whose
- * goal is not among `goals` are left out, and a repeated key result id keeps
- * its first. Siblings are sorted so the order is the same on every render
+ * goal is not among `goals` are left out, and an id repeated under one goal
+ * keeps its first (ids are expected to be unique, as a store's keys are;
+ * looked up by key, an id under two goals finds the first). Siblings are sorted so the order is the same on every render
  * and machine: goals by level (company, department, individual), then weight
  * (largest first: what matters most comes first), then title (in
  * `options.locale`, numbers in titles compared as numbers), then id; key

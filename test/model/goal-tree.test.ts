@@ -170,6 +170,14 @@ describe('buildGoalForest', () => {
     expect(forest.nodes.size).to.equal(10);
   });
 
+  it('keeps the first of a key result id repeated under a goal', () => {
+    const repeated = buildGoalForest([goal('1', null, 'company', 100)], [keyResult('k', '1', 100, 'First'), keyResult('k', '1', 100, 'Second')]);
+    expect(repeated.roots[0]!.children.map((node) => node.kind === 'keyResult' && node.keyResult.title)).to.deep.equal(['First']);
+    expect(repeated.nodes.size).to.equal(2);
+    const found = repeated.nodes.get(k('k'));
+    expect(found?.kind === 'keyResult' && found.keyResult.title).to.equal('First');
+  });
+
   it('keeps a goal and a key result with the same id apart', () => {
     const same = buildGoalForest([goal('1', null, 'company', 100)], [keyResult('1', '1', 100)]);
     expect([...same.nodes.keys()]).to.deep.equal(['goal:1', 'keyResult:1']);
