@@ -104,7 +104,7 @@ describe('<tandem-kpi-scorecard>', () => {
       const kpis = await store.listKpis({ ownerIds: reports.map((person) => person.id), cycleId });
       expect(shadow(el).querySelector('[role=grid]')!.getAttribute('aria-rowcount')).to.equal(String(kpis.length + 1));
       expect(headerOf(el, 'owner')).to.exist;
-      expect(cellOf(kpiRows(el)[0]!, 'owner')!.querySelector('tandem-person-chip')).to.exist;
+      expect(cellOf(kpiRows(el)[0]!, 'owner')!.querySelector('[part=name]')!.textContent).to.not.equal('');
       expect(text(shadow(el).querySelector('.summary'))).to.contain(`${kpis.length} KPIs · ${reports.length} people`);
       await expect(el).to.be.accessible();
     });

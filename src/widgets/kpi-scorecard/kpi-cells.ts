@@ -15,6 +15,7 @@ import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { forecastOf, sourceOf, trendText } from './kpi-presenter.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { renderSparkline } from './kpi-sparkline.js';
+import { renderPersonLabel } from '../shared/person-label.js';
 
 /**
  * Keeps what a cell shows about a row (formatted figures, the source, the
@@ -65,7 +66,7 @@ export function renderKpiCell(column: KpiScorecardColumn, row: AssessedKpi, isTa
       return plain(
         memo(row, column, () => {
           const owner = data.people.get(kpi.ownerId);
-          return owner ? html`<tandem-person-chip compact .person=${owner}></tandem-person-chip>` : kpi.ownerId;
+          return owner ? renderPersonLabel(owner, format.locale, { compact: true }) : kpi.ownerId;
         }),
       );
     case 'source': {

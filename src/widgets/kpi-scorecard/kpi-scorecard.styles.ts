@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { personLabelStyles } from '../shared/person-label.js';
 
 export const kpiScorecardStyles = css`
+  ${personLabelStyles}
+
   :host {
     --_row-height: var(--tandem-kpi-scorecard-row-height, 3.5rem);
     background: ${token('color-surface')};
@@ -638,7 +641,7 @@ export const kpiScorecardStyles = css`
     gap: ${token('space-s')};
   }
 
-  tandem-person-chip {
+  .owner .person {
     max-width: 100%;
     --tandem-person-chip-avatar-size: 1.5rem;
   }

@@ -26,7 +26,6 @@ import { displayName } from '../../model/people.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { validateSiblingWeights } from '../../model/validation.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
-import '../person-chip/person-chip.js';
 import { renderError, renderLoading } from '../shared/states.js';
 import { KpiAddFlow } from './kpi-add-flow.js';
 import { KpiAutoFlow } from './kpi-auto-flow.js';

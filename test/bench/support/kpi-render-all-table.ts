@@ -5,7 +5,7 @@
  * `assessKpi` for every KPI, the widget's unsorted order, `kpiComparator`
  * with the same collator to sort), then a plain `<table>` with **every row
  * in the DOM** by lit `repeat()` (keyed, so a sort moves rows), each row's
- * cells from the widget's own `renderKpiCell` (the same markup: person chip,
+ * cells from the widget's own `renderKpiCell` (the same markup: owner avatar,
  * source, figures, completion bar, status badge, SVG sparkline with its
  * path, forecast, Edit) under the widget's stylesheet. Header cells are
  * buttons that sort, as the widget's. No toolbar, summary, keyboard model or
