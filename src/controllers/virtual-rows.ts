@@ -5,40 +5,71 @@ const OVERSCAN = 4;
 /** Rows are never shorter than this (px): what the first render, before any row was measured, plans for. */
 const SHORTEST_ROW_GUESS = 36;
 
-/** The rows to render: `first` up to, not including, `end`. */
+/**
+ * Where rows sit in a list whose rows are one height (a slot) except a few
+ * taller ones (an open panel), measured in slots: a row of the common height
+ * takes one, a panel as many (or as fractions) as it is tall.
+ */
+export interface RowSlots {
+  /** Slots in the whole list. */
+  readonly total: number;
+  /** Slots taken by the rows before `index`. */
+  slotOf(index: number): number;
+  /** The row that covers `slot` (a list position counted in slots, 0 at the top). */
+  rowAtSlot(slot: number): number;
+}
+
+/** Every row one slot. */
+export function uniformSlots(count: number): RowSlots {
+  return { total: count, slotOf: (index) => index, rowAtSlot: (slot) => Math.floor(slot) };
+}
+
+/** The rows to render, `first` up to (not including) `end`, and the room to leave for the rest, in slots. */
 export interface RowWindow {
   readonly first: number;
   readonly end: number;
+  /** Slots above `first`: the list's top padding. */
+  readonly before: number;
+  /** Slots in the whole list: its height. */
+  readonly total: number;
 }
 
 /**
- * Windowing for a list of rows of one fixed height (a virtualized tree or
- * table): which rows to put in the DOM for what is on screen.
+ * Windowing for a long list of rows (a virtualized tree or grid): which rows
+ * to put in the DOM for what is on screen.
  *
  * The host renders rows `first` to `end` into one element (`attach` it) and
- * leaves room for the others with CSS: the list is as tall as all rows, and
- * padded at the top by the rows before `first`, e.g.
- * `height: calc(var(--row) * var(--count)); padding-top: calc(var(--row) * var(--first))`.
- * Nothing is measured but one row's height and the list's position, so a
- * list of 50,000 rows costs what its window costs.
+ * leaves room for the others with CSS lengths, not custom properties (an
+ * inherited property set on the list would restyle every row each time the
+ * window moves): `height: calc(<row height> * total)` and
+ * `padding-top: calc(<row height> * before)`. Nothing is measured but the
+ * rendered rows' extent and the list's position, so a list of 50,000 rows
+ * costs what its window costs.
  *
- * Why not @lit-labs/virtualizer: it measures every row it renders, so each
- * change of the list (a row opened or closed) waited on a layout pass of
- * every row in view, and it reported its range by an event that updated the
- * host a second time; rows of one height need neither.
+ * Why not @lit-labs/virtualizer: it measures every row it renders and starts
+ * from a guess of 100 px a row, so a first render laid the rows out twice;
+ * each change of the list (a row opened or closed) waited on a layout pass of
+ * every row in view; and it reported its range by an event that updated the
+ * host a second time. Rows of one height need none of that.
  *
  * The window follows scrolling of the page and of every scrolling ancestor
- * (also across shadow roots), and moves only when the rows in view leave it.
+ * (also across shadow roots), and content above the list growing or
+ * shrinking; it moves only when the rows in view leave it.
  */
 export class VirtualRowsController implements ReactiveController {
   private first = 0;
   private end = 0;
   private count = 0;
-  /** One row's height in px; 0 until a row was measured. */
-  private rowHeight = 0;
+  private slots: RowSlots = uniformSlots(0);
+  /** What was last rendered. */
+  private rendered: { first: number; end: number } = { first: 0, end: 0 };
+  /** One slot's height in px; 0 until rows were measured. */
+  private slotHeight = 0;
   private list: HTMLElement | undefined;
   private clippers: Element[] = [];
   private frame = 0;
+  /** Content above the list may move it without a scroll (a widget loading higher on the page). */
+  private readonly resizes = new ResizeObserver(() => this.schedule());
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -47,11 +78,14 @@ export class VirtualRowsController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('resize', this.schedule, { passive: true });
     window.addEventListener('scroll', this.schedule, { passive: true });
+    this.resizes.observe(document.documentElement);
+    this.resizes.observe(this.host);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('resize', this.schedule);
     window.removeEventListener('scroll', this.schedule);
+    this.resizes.disconnect();
     this.listenToClippers([]);
     cancelAnimationFrame(this.frame);
     this.frame = 0;
@@ -63,14 +97,26 @@ export class VirtualRowsController implements ReactiveController {
     if (this.list) this.schedule();
   }
 
-  /** The rows to render for a list of `count` rows; call from `render`. */
-  window(count: number): RowWindow {
+  /** The rows in the DOM as last rendered: `first` up to (not including) `end`. */
+  get renderedRows(): { readonly first: number; readonly end: number } {
+    return this.rendered;
+  }
+
+  /** One slot's (a common row's) height in px; 0 until rows were on screen. */
+  get rowHeight(): number {
+    return this.slotHeight;
+  }
+
+  /** The rows to render for a list of `count` rows (placed by `slots` when not all are one height); call from `render`. */
+  window(count: number, slots: RowSlots = uniformSlots(count)): RowWindow {
     this.count = count;
-    if (this.rowHeight === 0 && this.end === 0) this.end = Math.ceil(window.innerHeight / SHORTEST_ROW_GUESS) + OVERSCAN;
+    this.slots = slots;
+    if (this.slotHeight === 0 && this.end === 0) this.end = Math.ceil(window.innerHeight / SHORTEST_ROW_GUESS) + OVERSCAN;
     // The window asked for, within the list; where the list now ends before it (rows closed), it starts earlier to stay full.
     const end = Math.min(this.end, count);
     const first = Math.max(0, Math.min(this.first, end - (this.end - this.first)));
-    return { first, end };
+    this.rendered = { first, end };
+    return { first, end, before: slots.slotOf(first), total: slots.total };
   }
 
   /** The element whose children are the rows; call after each render (a `ref`). */
@@ -84,7 +130,7 @@ export class VirtualRowsController implements ReactiveController {
 
   /** Puts row `index` in the DOM (on the next update, awaited); the caller then scrolls it into view or focuses it. */
   async include(index: number): Promise<void> {
-    const { first, end } = this.window(this.count);
+    const { first, end } = this.window(this.count, this.slots);
     if (index >= first && index < end) return;
     const size = Math.max(1, this.end - this.first);
     this.first = Math.max(0, index - OVERSCAN);
@@ -101,10 +147,15 @@ export class VirtualRowsController implements ReactiveController {
     this.frame = 0;
     const list = this.list;
     if (!list?.isConnected) return;
-    const row = list.firstElementChild;
-    const height = row ? row.getBoundingClientRect().height : 0;
-    if (height > 0) this.rowHeight = height;
-    if (this.rowHeight === 0) return;
+    const { slots, rendered } = this;
+    const firstRow = list.firstElementChild;
+    const lastRow = list.lastElementChild;
+    const renderedSlots = slots.slotOf(rendered.end) - slots.slotOf(rendered.first);
+    if (firstRow && lastRow && renderedSlots > 0) {
+      const extent = lastRow.getBoundingClientRect().bottom - firstRow.getBoundingClientRect().top;
+      if (extent > 0) this.slotHeight = extent / renderedSlots;
+    }
+    if (this.slotHeight === 0) return;
 
     const listTop = list.getBoundingClientRect().top;
     let top = 0;
@@ -115,13 +166,14 @@ export class VirtualRowsController implements ReactiveController {
       bottom = Math.min(bottom, box.bottom);
     }
     const count = this.count;
-    const visibleFirst = Math.min(count, Math.max(0, Math.floor((top - listTop) / this.rowHeight)));
-    const visibleEnd = Math.min(count, Math.max(visibleFirst, Math.ceil((bottom - listTop) / this.rowHeight)));
+    const rowAt = (px: number) => Math.min(count, Math.max(0, slots.rowAtSlot(Math.max(0, (px - listTop) / this.slotHeight))));
+    const visibleFirst = rowAt(top);
+    const visibleEnd = Math.min(count, Math.max(visibleFirst, rowAt(bottom) + 1));
     const covered = this.first <= visibleFirst && this.end >= visibleEnd;
     // Keep the window while it covers the view and is not much larger than needed (the first guess, a jump, a smaller viewport).
     if (covered && this.end - this.first <= visibleEnd - visibleFirst + 3 * OVERSCAN) return;
     const first = Math.max(0, visibleFirst - OVERSCAN);
-    // Off screen (above or below the view): still a few rows, so the tree keeps a row to tab to.
+    // Off screen (above or below the view): still a few rows, so the list keeps a row to tab to.
     const end = Math.min(count, Math.max(visibleEnd + OVERSCAN, first + OVERSCAN));
     if (first === this.first && end === this.end) return;
     this.first = first;

@@ -51,7 +51,7 @@ export function kpiTeam(people: number, perPerson: number): { manager: Person; r
         weight: 100 / perPerson,
         thresholds: { healthy: 0.9, watch: 0.7 },
         category: 'process',
-        history: [0, 1, 2, 3].map((step) => ({ at: `2026-10-${String(1 + step * 14).padStart(2, '0')}T09:00:00.000Z`, value: Math.round((actual * (step + 1)) / 4) })),
+        history: [0, 1, 2, 3].map((step) => ({ at: new Date(Date.UTC(2026, 9, 1 + step * 14, 9)).toISOString(), value: Math.round((actual * (step + 1)) / 4) })),
         targetChanges: [],
         archived: false,
       });

@@ -6,7 +6,6 @@ import type { SeedPersonas, TandemStore } from '../../src/data/index.js';
 import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
 import { displayName } from '../../src/model/people.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** A fresh seeded company per test (the actions change it), signed in as a persona. */
@@ -66,7 +65,6 @@ const decisionButton = (el: Element, decision: 'approve' | 'reject') =>
   shadow(el).querySelector<HTMLButtonElement>(`dialog.approval [data-decision=${decision}]`)!;
 
 describe('<tandem-goal-tree> approval', () => {
-  ignoreResizeObserverLoop();
 
   it('approves by keyboard: A opens a labelled dialog, Approve updates the store and fires tandem-goal-change', async () => {
     const { store, personas } = await seededStore('manager');

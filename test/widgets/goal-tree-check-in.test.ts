@@ -5,7 +5,6 @@ import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas } from '../../src/data/index.js';
 import type { TandemCheckInEvent } from '../../src/events/check-in.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** A fresh seeded company per test (check-ins change it), signed in as a persona. */
@@ -58,7 +57,6 @@ function nextValue(keyResult: { metric: string; current: number; target: number 
 }
 
 describe('<tandem-goal-tree> check-in', () => {
-  ignoreResizeObserverLoop();
 
   it('opens from a key result with C: a labelled modal, focus in the value field, back on the row after Escape', async () => {
     const { store } = await seededStore('employee');

@@ -6,7 +6,6 @@ import type { SeedPersonas, TandemStore } from '../../src/data/index.js';
 import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
 import type { Goal } from '../../src/model/records.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** A fresh seeded company per test (the actions change it), signed in as a persona. */
@@ -63,7 +62,6 @@ async function employeeDraft(store: TandemStore, personas: SeedPersonas): Promis
 
 describe('<tandem-goal-tree> create, edit, adjust', function () {
   this.timeout(30_000);
-  ignoreResizeObserverLoop();
 
   it('opens a row menu with Shift+F10: arrows move, Escape closes and focus returns to the row; state refusals show their reason', async () => {
     const { store, personas } = await seededStore('employee');

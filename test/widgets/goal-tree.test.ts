@@ -6,7 +6,6 @@ import type { TandemGoalSelectEvent } from '../../src/events/goal-select.js';
 import type { TandemGoalToggleEvent } from '../../src/events/goal-toggle.js';
 import type { Cycle, Goal, GoalLevel, GoalStatus, KeyResult, Person, Strategy } from '../../src/model/records.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { stubAdapter } from '../support/stub-adapter.js';
 
 const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -147,7 +146,6 @@ async function renderTree(adapter: DataAdapter, attributes: { root?: string; loc
 }
 
 describe('<tandem-goal-tree>', () => {
-  ignoreResizeObserverLoop();
 
   it('shows strategy pillars over the cascade, every row with level, set size and position', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));

@@ -5,7 +5,6 @@ import type { TandemKpiChangeEvent } from '../../src/events/kpi-change.js';
 import { formatter } from '../../src/i18n/format.js';
 import type { Id, Kpi } from '../../src/model/records.js';
 import type { TandemKpiScorecard } from '../../src/widgets/kpi-scorecard/kpi-scorecard.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import {
   activeInShadow,
   expectFocus,
@@ -47,7 +46,6 @@ async function openEdit(el: TandemKpiScorecard, kpiId: Id): Promise<HTMLButtonEl
 }
 
 describe('<tandem-kpi-scorecard> editing', () => {
-  ignoreResizeObserverLoop();
 
   it('opens a labelled modal with focus in the first field, and gives focus back to the row on Escape', async () => {
     const { store, personId, kpi } = await managerAndReport();

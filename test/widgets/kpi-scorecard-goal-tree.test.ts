@@ -7,7 +7,6 @@ import { kpiCompletion } from '../../src/model/kpi.js';
 import type { Kpi } from '../../src/model/records.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
 import type { TandemKpiScorecard } from '../../src/widgets/kpi-scorecard/kpi-scorecard.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { cellOf, NOW, renderCard, rowOf, seededStore, settled, shadow, text } from '../support/kpi-scorecard-fixture.js';
 
 const en = formatter('en');
@@ -36,7 +35,6 @@ async function page() {
 describe('<tandem-kpi-scorecard> with <tandem-goal-tree> on the same page', function () {
   // Two widgets over a freshly seeded company: on a busy two-core machine this takes more than the default.
   this.timeout(45_000);
-  ignoreResizeObserverLoop();
   // Both widgets virtualize their rows: a page tall enough shows the tree's key result and the scorecard's KPI at once.
   before(() => setViewport({ width: 1900, height: 3000 }));
   after(() => setViewport({ width: 800, height: 600 }));

@@ -3,7 +3,6 @@ import type { TandemKpiChangeEvent } from '../../src/events/kpi-change.js';
 import { keyResultsWithoutKpi } from '../../src/model/kpi-scorecard.js';
 import type { Id } from '../../src/model/records.js';
 import type { TandemStore } from '../../src/data/index.js';
-import { ignoreResizeObserverLoop } from '../support/resize-observer-loop.js';
 import { cellOf, dialogOf, expectFocus, kpiRows, renderCard, rowOf, seededStore, settled, shadow, text, toolbarButton } from '../support/kpi-scorecard-fixture.js';
 
 /** Key results of the person's approved goals that no KPI follows yet, read from the store. */
@@ -15,7 +14,6 @@ async function candidatesOf(store: TandemStore, personId: Id, cycleId: Id) {
 }
 
 describe('<tandem-kpi-scorecard> plans', () => {
-  ignoreResizeObserverLoop();
 
   it('turns a key result into a KPI that follows it', async () => {
     const { store, personas, cycleId } = await seededStore('manager');

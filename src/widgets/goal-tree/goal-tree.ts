@@ -894,7 +894,7 @@ export class TandemGoalTree extends TandemElement {
   /** The rows on screen, in a list as tall as all of them (see VirtualRowsController). */
   private renderRows(label: string) {
     const count = this.rowCount;
-    const { first, end } = this.virtualRows.window(count);
+    const { first, end, before, total } = this.virtualRows.window(count);
     const rows: TreeRow[] = [];
     for (let index = first; index < end; index += 1) rows.push(this.rowAt(index)!);
     const tabStop = this.tabStopKey(rows);
@@ -903,7 +903,7 @@ export class TandemGoalTree extends TandemElement {
       role="tree"
       class="rows"
       aria-label=${label}
-      ${styleProperties({ height: `calc(var(--_row-height) * ${count})`, 'padding-top': `calc(var(--_row-height) * ${first})` })}
+      ${styleProperties({ height: `calc(var(--_row-height) * ${total})`, 'padding-top': `calc(var(--_row-height) * ${before})` })}
       ${ref(this.attachRows)}
       @keydown=${this.onKeyDown}
       @click=${this.onClick}

@@ -158,7 +158,9 @@ export const kpiScorecardStyles = css`
     background: ${token('color-surface-sunken')};
   }
 
-  lit-virtualizer {
+  /* The widget sets its height (every row's) and top padding (the rows above the window) inline. */
+  .body {
+    display: block;
     width: 100%;
   }
 

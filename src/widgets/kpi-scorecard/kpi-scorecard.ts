@@ -1,13 +1,13 @@
 import '../../i18n/messages/kpi-scorecard.js';
-import '@lit-labs/virtualizer';
-import type { LitVirtualizer } from '@lit-labs/virtualizer';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
 import { GridNavigation, type GridCell } from '../../controllers/grid-navigation.js';
+import { uniformSlots, VirtualRowsController, type RowSlots } from '../../controllers/virtual-rows.js';
 import { ForbiddenError } from '../../data/errors.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import { TandemKpiExportEvent } from '../../events/kpi-export.js';
@@ -53,20 +53,13 @@ const HEADER = 'header';
 /** The detail row's one cell. */
 const DETAIL = 'detail';
 
-/** How long the virtualizer is left alone to scroll a row into view. */
-const REVEAL_MS = 600;
+/** Slots (common row heights) a history panel is taken to fill until it is measured. */
+const DETAIL_SLOTS_GUESS = 5;
 
 /** How long a reload waits for more change notifications: unnoticeable, and long enough to gather a batch's. */
 const RELOAD_DELAY_MS = 80;
 
 const kpiKey = (id: Id) => `kpi:${id}`;
-/**
- * Rows are keyed by position, not by KPI: after a sort or a reload the row
- * elements in view are kept and only their changed parts updated, instead of
- * 30 rows of ~150 nodes (and their person chips) being built again. Focus
- * follows the KPI, not the element (GridNavigation.keepFocus).
- */
-const rowPosition = (_row: GridRow, index: number) => index;
 const detailKey = (id: Id) => `detail:${id}`;
 
 /**
@@ -157,11 +150,11 @@ export class TandemKpiScorecard extends TandemElement {
       rowCount: () => this.gridRows.length,
       columnsOf: (rowKey) => this.columnsOf(rowKey),
       root: () => this.renderRoot,
-      reveal: (index) => {
-        this.revealingUntil = performance.now() + REVEAL_MS;
-        this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+      reveal: (index) => void this.virtualRows.include(index),
+      rendered: () => {
+        const { first, end } = this.virtualRows.renderedRows;
+        return { first, last: end - 1 };
       },
-      rendered: () => this.rendered,
     },
     'name',
   );
@@ -189,9 +182,9 @@ export class TandemKpiScorecard extends TandemElement {
   private ordersFor: readonly unknown[] = [];
   /**
    * Cell contents by row and column (see CellMemo): a row renders several
-   * times while the virtualizer settles, and again on every update of the
-   * widget (focus moves, filters), with the same figures. Rows are new
-   * objects whenever they are assessed again, so a WeakMap forgets them.
+   * times as the window moves and the widget updates (focus moves, filters),
+   * with the same figures. Rows are new objects whenever they are assessed
+   * again, so a WeakMap forgets them.
    */
   private cellContents = new WeakMap<AssessedKpi, Map<KpiScorecardColumn, unknown>>();
   private cellContentsFor: readonly unknown[] = [];
@@ -212,30 +205,21 @@ export class TandemKpiScorecard extends TandemElement {
   private columnsShown: KpiScorecardColumn[] = [];
   /** Columns asked for but given up to fit the width. */
   private columnsHidden: KpiScorecardColumn[] = [];
-  /**
-   * Watches the widget's width, to fit the columns to it, and — through its
-   * own height and the page's — content growing or shrinking above the grid:
-   * the toolbar and summary over it, a goal tree loading higher on the page.
-   * The virtualizer works out which rows are in view on scroll and on resize
-   * of itself and its scroller only, so such a move left the grid empty until
-   * the next scroll (seen with a goal tree above the scorecard); each one
-   * nudges it (`nudgeVirtualizer`).
-   */
+  /** Watches the widget's width, to fit the columns to it. */
   private readonly resizeObserver = new ResizeObserver((entries) => {
     for (const entry of entries) {
-      if (entry.target !== this) continue;
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       const width = Math.round((entry.contentRect.width / rem) * 10) / 10;
       if (width !== this.availableRem) this.availableRem = width;
     }
-    this.nudgeVirtualizer();
   });
-  private nudgeFrame: number | undefined;
-  /** Until when the virtualizer is scrolling a row into view (see `nudgeVirtualizer`). */
-  private revealingUntil = 0;
-
-  @query('lit-virtualizer')
-  private virtualizer!: LitVirtualizer<GridRow> | null;
+  /** Only the rows in view are in the DOM (see VirtualRowsController). */
+  private readonly virtualRows = new VirtualRowsController(this);
+  /** History panels' heights in slots (common row heights), by row key, as last measured. */
+  private detailSlots = new Map<string, number>();
+  /** Where the grid's rows sit, panels taller than rows (see `rowSlots`). */
+  private slots: RowSlots = uniformSlots(0);
+  private panelFrame = 0;
 
   @state()
   private sortKey: KpiSortKey | null = null;
@@ -252,16 +236,6 @@ export class TandemKpiScorecard extends TandemElement {
   /** KPIs whose history panel is open. */
   @state()
   private expanded: ReadonlySet<Id> = new Set();
-
-  /**
-   * The rows the virtualizer has in the DOM. Not reactive state: of what
-   * renders, only the tab stop depends on it, and an update on every range
-   * change re-rendered the whole widget once more before the first rows
-   * showed (see `onRangeChanged`).
-   */
-  private rendered = { first: 0, last: -1 };
-  /** The tab stop the rows were last rendered with. */
-  private renderedTabStop: GridCell | undefined;
 
   /** The widget's width in rem, for fitting columns to it; unknown until measured. */
   @state()
@@ -298,15 +272,14 @@ export class TandemKpiScorecard extends TandemElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver.observe(this);
-    this.resizeObserver.observe(document.documentElement);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
     clearTimeout(this.reloadTimer);
-    if (this.nudgeFrame !== undefined) cancelAnimationFrame(this.nudgeFrame);
-    this.nudgeFrame = undefined;
+    cancelAnimationFrame(this.panelFrame);
+    this.panelFrame = 0;
   }
 
 
@@ -398,6 +371,63 @@ export class TandemKpiScorecard extends TandemElement {
     }
     this.gridRows = gridRows;
     this.rowIndex = undefined;
+    this.slots = this.rowSlots();
+  }
+
+  /**
+   * Where the grid's rows sit: each KPI row one slot (its fixed height), each
+   * open history panel as many slots as it was measured to fill (a guess
+   * until it has shown), so scrolling finds rows past panels of any height.
+   */
+  private rowSlots(): RowSlots {
+    if (this.expanded.size === 0) return uniformSlots(this.gridRows.length);
+    const panels: { index: number; extra: number }[] = [];
+    this.gridRows.forEach((row, index) => {
+      if (row.kind === 'detail') panels.push({ index, extra: (this.detailSlots.get(row.key) ?? DETAIL_SLOTS_GUESS) - 1 });
+    });
+    const extraBefore = (index: number) => panels.reduce((sum, panel) => (panel.index < index ? sum + panel.extra : sum), 0);
+    return {
+      total: this.gridRows.length + extraBefore(Number.POSITIVE_INFINITY),
+      slotOf: (index) => index + extraBefore(index),
+      rowAtSlot: (slot) => {
+        let extra = 0;
+        for (const panel of panels) {
+          if (slot < panel.index + extra) break;
+          if (slot < panel.index + extra + panel.extra + 1) return panel.index;
+          extra += panel.extra;
+        }
+        return Math.floor(slot - extra);
+      },
+    };
+  }
+
+  /** Open history panels are as tall as their contents: measured once laid out, and the rows below placed by it. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.expanded.size > 0 && this.panelFrame === 0) {
+      this.panelFrame = requestAnimationFrame(() => {
+        this.panelFrame = 0;
+        this.measurePanels();
+      });
+    }
+  }
+
+  private measurePanels(): void {
+    const body = this.renderRoot.querySelector('.body');
+    const rowHeight = body?.querySelector(':scope > .row')?.getBoundingClientRect().height;
+    if (!body || !rowHeight) return;
+    let moved = false;
+    for (const panel of body.querySelectorAll<HTMLElement>(':scope > .detail-row')) {
+      const key = panel.dataset['rowKey'];
+      const slots = panel.getBoundingClientRect().height / rowHeight;
+      if (key === undefined || Math.abs((this.detailSlots.get(key) ?? 0) - slots) < 0.01) continue;
+      this.detailSlots.set(key, slots);
+      moved = true;
+    }
+    if (moved) {
+      this.slots = this.rowSlots();
+      this.requestUpdate();
+    }
   }
 
   /** A KPI's grid row, the same object for as long as the row is (its key is built once). */
@@ -444,20 +474,6 @@ export class TandemKpiScorecard extends TandemElement {
       this.orders.set(key, rows);
     }
     return rows;
-  }
-
-  /**
-   * Tells the virtualizer to work out again which rows are in view, as a
-   * scroll would, once per frame at most. A scroll event on its scroller is
-   * the way it listens for that.
-   */
-  private nudgeVirtualizer(): void {
-    // The virtualizer takes a scroll for the person's own, which would cancel a scroll it is making to reveal a row.
-    if (this.nudgeFrame !== undefined || performance.now() < this.revealingUntil) return;
-    this.nudgeFrame = requestAnimationFrame(() => {
-      this.nudgeFrame = undefined;
-      this.renderRoot.querySelector('.scroll')?.dispatchEvent(new Event('scroll'));
-    });
   }
 
   /**
@@ -557,16 +573,6 @@ export class TandemKpiScorecard extends TandemElement {
   private columnsOf(rowKey: string): readonly string[] {
     return rowKey.startsWith('detail:') ? [DETAIL] : this.columnsShown;
   }
-
-  private readonly onRangeChanged = (event: RangeChangedEvent): void => {
-    const { first, last } = event;
-    if (first === this.rendered.first && last === this.rendered.last) return;
-    this.rendered = { first, last };
-    // Re-render only when the tab stop moves: its row scrolled out of the DOM (or back), see GridNavigation.tabStop.
-    const stop = this.grid.tabStop();
-    const shown = this.renderedTabStop;
-    if (!shown || stop.rowKey !== shown.rowKey || stop.column !== shown.column) this.requestUpdate();
-  };
 
   // ── Public methods ────────────────────────────────────────────────────────
 
@@ -774,8 +780,9 @@ export class TandemKpiScorecard extends TandemElement {
   private renderGrid(data: KpiScorecardData) {
     const columns = this.columnsShown;
     const layout = columnLayout(columns);
+    // The window first: the tab stop falls back to a row in it.
+    const { first, end, before, total } = this.virtualRows.window(this.gridRows.length, this.slots);
     const tabStop = this.grid.tabStop();
-    this.renderedTabStop = tabStop;
     return html`<div class="scroll">
       <div
         class="grid"
@@ -793,16 +800,25 @@ export class TandemKpiScorecard extends TandemElement {
             ${columns.map((column) => this.renderHeaderCell(column, tabStop.rowKey === HEADER && tabStop.column === column))}
           </div>
         </div>
-        <lit-virtualizer
+        <div
           role="rowgroup"
-          .items=${this.gridRows}
-          .keyFunction=${rowPosition}
-          .renderItem=${(row: GridRow, index: number) => this.renderRow(row, index, tabStop)}
-          @rangeChanged=${this.onRangeChanged}
-        ></lit-virtualizer>
+          class="body"
+          ${styleProperties({ height: `calc(var(--_row-height) * ${total})`, 'padding-top': `calc(var(--_row-height) * ${before})` })}
+          ${ref(this.attachBody)}
+        >
+          ${repeat(
+            this.gridRows.slice(first, end),
+            // Keyed by position, not by KPI: after a sort or a reload the row elements in view are kept and only their
+            // changed parts updated, not rebuilt. Focus follows the KPI, not the element (GridNavigation.keepFocus).
+            (_row, offset) => first + offset,
+            (row, offset) => this.renderRow(row, first + offset, tabStop),
+          )}
+        </div>
       </div>
     </div>`;
   }
+
+  private readonly attachBody = (element: Element | undefined): void => this.virtualRows.attach(element);
 
   private renderHeaderCell(column: KpiScorecardColumn, isTabStop: boolean) {
     const { t } = this;
