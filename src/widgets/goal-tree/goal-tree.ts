@@ -99,10 +99,13 @@ interface TreeView {
  * cascade, pace (on track, at risk, off track), confidence and the latest
  * check-in; a key result shows its value against the target and its due date.
  *
- * Only the rows in view are in the DOM (the visible tree is flattened into one
- * list and virtualized), so 10,000 goals open as fast as 100. Every row
- * carries `aria-level`, `aria-setsize` and `aria-posinset` (WAI-ARIA tree
- * view), since the browser cannot count rows that are not there.
+ * Only the rows in view are in the DOM: the visible tree is one list, read
+ * row by row as the view needs it (`VisibleRows`), and windowed to what is
+ * on screen. Every row carries `aria-level`, `aria-setsize` and
+ * `aria-posinset` (WAI-ARIA tree view), since the browser cannot count rows
+ * that are not there. Rows paint first; progress, pace, confidence and
+ * check-in ages follow a moment later (read "calculating" until then), and
+ * if they cannot be worked out the rows stay, with the reason and a retry.
  *
  * Keyboard: ↑/↓ move, → expands or enters, ← collapses or goes to the parent,
  * Home/End, Enter or Space selects, `*` expands the row's siblings, and typing
