@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../i18n/catalog.js';
 import { endOfDate, forecastKeyResult, startOfDate, type ForecastOptions, type KeyResultForecast } from './forecast.js';
-import { keyResultProgress, rollUpByWeight, weightedMean, type RollUpOptions } from './progress.js';
+import { keyResultProgress, rollUpByWeightSteps, runSteps, weightedMean, type RollUpOptions } from './progress.js';
 import type { CheckIn, Cycle, Goal, Id, IsoDate, KeyResult } from './records.js';
 
 /** Best first. */
@@ -132,11 +132,21 @@ export function rollUpPace(
   paces: ReadonlyMap<Id, PaceStatus>,
   options: RollUpOptions = {},
 ): Map<Id, PaceStatus | null> {
+  return runSteps(rollUpPaceSteps(goals, keyResults, paces, options));
+}
+
+/** {@link rollUpPace} in slices (see `rollUpByWeightSteps`). */
+export function* rollUpPaceSteps(
+  goals: readonly Goal[],
+  keyResults: readonly KeyResult[],
+  paces: ReadonlyMap<Id, PaceStatus>,
+  options: RollUpOptions = {},
+): Generator<void, Map<Id, PaceStatus | null>> {
   const scoreOf = (keyResult: KeyResult): number | null => {
     const pace = paces.get(keyResult.id);
     return pace === undefined ? null : PACE_SCORES[pace];
   };
-  const scores = rollUpByWeight(goals, keyResults, scoreOf, null, options);
+  const scores = yield* rollUpByWeightSteps(goals, keyResults, scoreOf, null, options);
   const result = new Map<Id, PaceStatus | null>();
   for (const [id, score] of scores) result.set(id, score === null ? null : paceOfScore(score));
   return result;
@@ -163,7 +173,7 @@ export function assessKeyResult(
 }
 
 /** Check-ins grouped by key result in one pass, every key result in `keyResults` with a list (check-ins of others are left out). */
-export function groupCheckIns<C extends Pick<CheckIn, 'keyResultId'>>(keyResults: readonly KeyResult[], checkIns: readonly C[]): Map<Id, C[]> {
+function groupCheckIns<C extends Pick<CheckIn, 'keyResultId'>>(keyResults: readonly KeyResult[], checkIns: readonly C[]): Map<Id, C[]> {
   const byKeyResult = new Map<Id, C[]>();
   for (const keyResult of keyResults) byKeyResult.set(keyResult.id, []);
   for (const checkIn of checkIns) byKeyResult.get(checkIn.keyResultId)?.push(checkIn);

@@ -4,10 +4,12 @@ import {
   STATUSES_LEFT_OUT_OF_ROLL_UP,
   keyResultProgress,
   rollUpByWeight,
+  rollUpByWeightSteps,
   rollUpConfidence,
   rollUpProgress,
   weightedMean,
 } from '../../src/model/progress.js';
+import { goalHierarchy } from '../../src/model/goal-tree.js';
 import type { Goal, GoalStatus, KeyResult, MetricKind } from '../../src/model/records.js';
 
 const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -309,5 +311,17 @@ describe('rollUpByWeight', () => {
     expect(figures.get('child')).to.equal(100);
     expect(figures.get('top')).to.equal(100);
     expect(rollUpByWeight([goal('lonely', null)], [], () => 1, -1).get('lonely')).to.equal(-1);
+  });
+
+  it('rolls up in slices that give the same figures, over a hierarchy arranged once', () => {
+    const goals = [goal('top', null), ...Array.from({ length: 12_000 }, (_, index) => goal(`g${index}`, 'top', 1 + (index % 3)))];
+    const keyResults = goals.flatMap((item, index) => [kr(`${item.id}a`, item.id, (index % 10) / 10), kr(`${item.id}b`, item.id, 0.5, 50)]);
+    const steps = rollUpByWeightSteps(goals, keyResults, keyResultProgress, 0, { hierarchy: goalHierarchy(goals) });
+    let slices = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) slices += 1;
+    // 24,002 key results and 12,001 goals, 10,000 a slice.
+    expect(slices).to.equal(3);
+    expect([...step.value]).to.deep.equal([...rollUpProgress(goals, keyResults)]);
   });
 });
