@@ -148,7 +148,10 @@ export function* rollUpPaceSteps(
   };
   const scores = yield* rollUpByWeightSteps(goals, keyResults, scoreOf, null, options);
   const result = new Map<Id, PaceStatus | null>();
-  for (const [id, score] of scores) result.set(id, score === null ? null : paceOfScore(score));
+  for (const [id, score] of scores) {
+    result.set(id, score === null ? null : paceOfScore(score));
+    if (result.size % 10_000 === 0) yield;
+  }
   return result;
 }
 

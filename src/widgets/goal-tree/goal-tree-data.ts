@@ -213,6 +213,7 @@ function* figureSteps(data: GoalTreeData, checkIns: readonly CheckIn[], now: Dat
     const assessment = assessments.get(keyResult.id);
     if (assessment && pacedGoalIds.has(keyResult.goalId)) keyResultPace.set(keyResult.id, assessment.pace);
   }
+  yield;
   const pace = yield* rollUpPaceSteps(whole.goals, whole.keyResults, keyResultPace, { hierarchy });
   return { progress, confidence, pace, keyResultPace, assessments, lastCheckInAt };
 }
@@ -262,8 +263,9 @@ export async function loadGoalTreeFigures(
   const steps = figureSteps(data, checkIns, now);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    // A last turn before the figures are handed over: showing them (a render of the rows in view) is a task of its own.
     if (stepwise) await yieldToBrowser(signal);
+    if (step.done) return step.value;
   }
 }
 
