@@ -184,6 +184,7 @@ describe('<tandem-goal-tree>', () => {
     expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(true);
     expect(progressOf('goal:co1').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress calculating');
     expect(row(el, 'goal:co1')!.querySelector('.pace')).to.equal(null);
+    expect(shadow(el).querySelector('.summary')!.textContent!.trim()).to.equal('Working out progress and pace…');
     await expect(el).to.be.accessible();
 
     release();
@@ -198,6 +199,7 @@ describe('<tandem-goal-tree>', () => {
     expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(false);
     expect(progressOf('goal:co1').querySelector('.percent')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress 43%');
     expect(shadow(el).querySelector('.figures-failed')).to.equal(null);
+    expect(shadow(el).querySelector('.summary')!.textContent!.trim()).to.equal('');
   });
 
   it('shows a key result with its value, progress, pace and due date', async () => {

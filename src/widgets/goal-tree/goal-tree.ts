@@ -923,9 +923,14 @@ export class TandemGoalTree extends TandemElement {
   private readonly attachRows = (element: Element | undefined): void => this.virtualRows.attach(element);
 
   private renderSummary() {
-    if (!this.filtering) return nothing;
+    // Figures can take seconds for a large company read from a store: say what the pulsing bars mean (the at-risk filter's empty state says it already).
+    const pending =
+      !this.figures && !this.atRiskOnly && this.figuresTask.status === TaskStatus.PENDING
+        ? html`<span class="figures-pending">${this.t('goalTree.figuresPending')}</span>`
+        : nothing;
+    if (!this.filtering) return pending;
     const count = this.matchCount;
-    return html`<span>${this.t('goalTree.matches', { count, formatted: this.format.number(count, 0) })}</span>
+    return html`${pending}<span>${this.t('goalTree.matches', { count, formatted: this.format.number(count, 0) })}</span>
       <button type="button" class="button" @click=${this.clearFilters}>${this.t('goalTree.clearFilters')}</button>`;
   }
 
