@@ -36,12 +36,30 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return format as T;
 }
 
-/** Parses `YYYY-MM-DD` as a local calendar date, so the day never shifts with the time zone. */
+/** Parses `YYYY-MM-DD` as a local calendar date, so the day never shifts with the time zone; an invalid date for anything else unreadable. */
 export function parseDate(value: string | Date): Date {
   if (value instanceof Date) return value;
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (dateOnly) return new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])];
+    const date = new Date(year, month, day);
+    // `Date` rolls 2026-13-01 over into the next year: a day that is not in the calendar is no date.
+    return date.getFullYear() === year && date.getMonth() === month && date.getDate() === day ? date : new Date(Number.NaN);
+  }
   return new Date(value);
+}
+
+function isValidDate(date: Date): boolean {
+  return !Number.isNaN(date.getTime());
+}
+
+/**
+ * A date that cannot be read (a record from a misbehaving source, `2026-10-43`)
+ * is shown as it was given: one bad value must not stop a list from rendering
+ * (`Intl.DateTimeFormat` throws on an invalid date).
+ */
+function unreadable(value: string | Date): string {
+  return typeof value === 'string' ? value : '';
 }
 
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -73,17 +91,19 @@ export function formatter(locale: Locale): Formatter {
       ).format(value);
     },
     date(value, style = 'medium') {
-      return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(
-        parseDate(value),
-      );
+      const date = parseDate(value);
+      if (!isValidDate(date)) return unreadable(value);
+      return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(date);
     },
     dateTime(value) {
-      return cached(`dt|${locale}`, () =>
-        new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-      ).format(parseDate(value));
+      const date = parseDate(value);
+      if (!isValidDate(date)) return unreadable(value);
+      return cached(`dt|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
     },
     relativeTime(value, now = new Date()) {
-      const seconds = (parseDate(value).getTime() - now.getTime()) / 1000;
+      const date = parseDate(value);
+      if (!isValidDate(date) || !isValidDate(now)) return unreadable(value);
+      const seconds = (date.getTime() - now.getTime()) / 1000;
       const format = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
       for (const [unit, size] of RELATIVE_UNITS) {
         if (Math.abs(seconds) >= size || unit === 'second') {

@@ -69,6 +69,14 @@ describe('formatter', () => {
     expect(en.relativeTime('2026-12-07T12:00:00Z', now)).to.equal('in 2 weeks');
   });
 
+  it('shows a date it cannot read as given, instead of throwing', () => {
+    const format = formatter('en');
+    expect(format.date('2026-10-43T09:00:00.000Z')).to.equal('2026-10-43T09:00:00.000Z');
+    expect(format.dateTime('not a date')).to.equal('not a date');
+    expect(format.relativeTime('2026-13-01', new Date('2026-11-23T00:00:00Z'))).to.equal('2026-13-01');
+    expect(formatter('zh-CN').date(new Date(Number.NaN))).to.equal('');
+  });
+
   it('joins lists the way each language does', () => {
     expect(en.list(['Ann', 'Bo', 'Cy'])).to.equal('Ann, Bo, and Cy');
     expect(zh.list(['王芳', '李雷', '韩梅梅'])).to.equal('王芳、李雷和韩梅梅');

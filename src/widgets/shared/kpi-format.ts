@@ -45,11 +45,13 @@ const monthDayFormats = new Map<string, Intl.DateTimeFormat>();
  * Narrow cells read the short form at a glance.
  */
 export function formatShortDate(date: string, sameYearAs: string, format: Formatter): string {
-  if (date.slice(0, 4) !== sameYearAs.slice(0, 4)) return format.date(date);
+  const parsed = parseDate(date);
+  // Another year, or no readable date (which `format.date` shows as given).
+  if (date.slice(0, 4) !== sameYearAs.slice(0, 4) || Number.isNaN(parsed.getTime())) return format.date(date);
   let monthDay = monthDayFormats.get(format.locale);
   if (!monthDay) {
     monthDay = new Intl.DateTimeFormat(format.locale, { month: 'short', day: 'numeric' });
     monthDayFormats.set(format.locale, monthDay);
   }
-  return monthDay.format(parseDate(date));
+  return monthDay.format(parsed);
 }
