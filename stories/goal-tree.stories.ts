@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { ForbiddenError, NetworkError } from '../src/data/errors.js';
+import type { DataAdapter } from '../src/data/adapter.js';
+import { AbortedError, ForbiddenError, NetworkError } from '../src/data/errors.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import '../src/widgets/goal-tree/goal-tree.js';
 import { seededStore } from './support/seeded-store.js';
@@ -16,7 +17,18 @@ interface GoalTreeArgs {
   '--tandem-goal-tree-max-height': string;
 }
 
-/** Every list call waits until the widget gives up: the loading state, held still. */
+/** The seeded company, its check-ins read by `listCheckIns` instead (progress and pace follow the rows from them). */
+async function withCheckIns(listCheckIns: DataAdapter['listCheckIns']): Promise<DataAdapter> {
+  const store = await seededStore();
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'listCheckIns') return listCheckIns;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** The seeded company's ids are stable for seed 2026; the personas give the person and unit ids. */
 async function personaRoot(persona: 'employee' | 'manager', kind: 'person' | 'org-unit'): Promise<string> {
   const store = await seededStore({ persona });
@@ -242,6 +254,27 @@ export const Empty: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   parameters: { tandem: { adapter: () => refusingAdapter(() => new NetworkError('offline'), ['listCycles']) } },
+};
+
+/**
+ * The rows are on screen; progress, pace and confidence are still being
+ * worked out (held still here). The bars pulse and read "calculating", and
+ * the summary line says what is going on.
+ */
+export const FiguresPending: Story = {
+  name: 'Progress being worked out',
+  parameters: {
+    tandem: {
+      adapter: () =>
+        withCheckIns((_query, options) => new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new AbortedError())))),
+    },
+  },
+};
+
+/** The check-ins could not be read: the rows stay usable, the reason shows above them, and Try again works them out again. */
+export const FiguresFailed: Story = {
+  name: 'Progress could not be worked out',
+  parameters: { tandem: { adapter: () => withCheckIns(() => Promise.reject(new NetworkError('timeout'))) } },
 };
 
 export const Forbidden: Story = {

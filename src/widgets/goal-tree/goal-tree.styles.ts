@@ -35,15 +35,23 @@ export const goalTreeStyles = css`
     min-height: 2rem;
   }
 
-  .summary {
+  .summary,
+  .figures-failed {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: ${token('space-s')};
-    min-height: 1.5rem;
     padding: ${token('space-s')} ${token('space-l')};
+  }
+
+  .summary {
+    min-height: 1.5rem;
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-s')};
+  }
+
+  .figures-failed {
+    color: ${token('color-danger')};
   }
 
   .summary:empty {
@@ -256,15 +264,6 @@ export const goalTreeStyles = css`
     to {
       opacity: 0.4;
     }
-  }
-
-  .figures-failed {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-s')};
-    padding: ${token('space-s')} ${token('space-l')};
-    color: ${token('color-danger')};
   }
 
   .fill {
