@@ -589,11 +589,6 @@ export const goalTreeStyles = css`
     gap: ${token('space-s')};
   }
 
-  .owner .person {
-    max-width: 100%;
-    --tandem-person-chip-avatar-size: 1.5rem;
-  }
-
   @container (max-width: 62rem) {
     .row {
       --_columns: minmax(12rem, 1fr) 9rem 9.5rem 8.5rem 6.5rem 9rem;

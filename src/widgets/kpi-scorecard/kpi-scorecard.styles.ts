@@ -642,9 +642,4 @@ export const kpiScorecardStyles = css`
     justify-content: end;
     gap: ${token('space-s')};
   }
-
-  .owner .person {
-    max-width: 100%;
-    --tandem-person-chip-avatar-size: 1.5rem;
-  }
 `;

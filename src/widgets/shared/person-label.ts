@@ -53,6 +53,12 @@ export const personLabelStyles = css`
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-s')};
   }
+
+  /* In a row's owner cell: no wider than the cell, a smaller avatar. */
+  .owner .person {
+    max-width: 100%;
+    --tandem-person-chip-avatar-size: 1.5rem;
+  }
 `;
 
 /** The initials circle, name and (unless `compact`) job title of a person, with the `avatar`, `name` and `title` parts. */
