@@ -96,7 +96,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     el.addEventListener('tandem-goal-change', (event) => changes.push(event));
     await openMenu(el, `goal:${draft.id}`);
     menuItem(el, 'add-key-result')!.click();
-    await waitUntil(() => formDialog(el).open, 'form open');
+    await waitUntil(() => formDialog(el)?.open, 'form open');
     await waitUntil(() => $<HTMLInputElement>(el, '#goal-form-weight')!.value === '100', 'the whole weight offered to the first key result');
     expect(shadow(el).activeElement?.id).to.equal('goal-form-title');
     await type(el, 'goal-form-title', 'Chapters reviewed');
@@ -108,7 +108,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     await type(el, 'goal-form-target', '12');
     await type(el, 'goal-form-unit', 'chapters');
     await submit(el, formDialog(el));
-    await waitUntil(() => !formDialog(el).open, 'form closed');
+    await waitUntil(() => !formDialog(el)?.open, 'form closed');
     const [created] = await store.listKeyResults({ goalId: draft.id });
     expect(created).to.include({ title: 'Chapters reviewed', target: 12, start: 0, unit: 'chapters', weight: 100 });
     await waitUntil(() => shadow(el).activeElement === row(el, `keyResult:${created!.id}`), 'the new key result focused');
@@ -136,7 +136,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect($<HTMLInputElement>(el, `#goal-form-sibling-${CSS.escape(first.id)}`)!.value).to.equal('50');
     expect($(el, '#goal-form-weights-total')!.textContent).to.contain('100');
     await submit(el, formDialog(el));
-    await waitUntil(() => !formDialog(el).open, 'form closed');
+    await waitUntil(() => !formDialog(el)?.open, 'form closed');
     const children = await store.listGoals({ parentId: draft.id });
     expect(children.map((goal) => [goal.title, goal.weight]).sort()).to.deep.equal([
       ['Outline the chapters', 50],
@@ -159,7 +159,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     const el = await renderTree(adapter, `goal:${parent.id}`);
     const key = `goal:${draft.id}`;
     press(row(el, key)!, 'e');
-    await waitUntil(() => formDialog(el).open, 'form open');
+    await waitUntil(() => formDialog(el)?.open, 'form open');
     await waitUntil(() => !$<HTMLButtonElement>(el, 'dialog.goal-form button[type=submit]')!.disabled, 'form ready');
     await type(el, 'goal-form-title', 'Write and publish the on-call handbook');
     await submit(el, formDialog(el));
@@ -169,7 +169,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect($<HTMLInputElement>(el, '#goal-form-title')!.value).to.equal('Write and publish the on-call handbook');
     fail = false;
     $<HTMLButtonElement>(el, 'dialog.goal-form .form-error button')!.click();
-    await waitUntil(() => !formDialog(el).open, 'saved on retry');
+    await waitUntil(() => !formDialog(el)?.open, 'saved on retry');
     expect((await store.getGoal(draft.id)).title).to.equal('Write and publish the on-call handbook');
   });
 
@@ -184,7 +184,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     const changes: TandemGoalChangeEvent[] = [];
     el.addEventListener('tandem-goal-change', (event) => changes.push(event));
     press(row(el, `goal:${goal.id}`)!, 'e');
-    await waitUntil(() => adjustDialog(el).open, 'adjust dialog open');
+    await waitUntil(() => adjustDialog(el)?.open, 'adjust dialog open');
     expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
     const targetId = `adjust-kr-${keyResult!.id}-target`;
     const newTarget = keyResult!.target + (keyResult!.direction === 'increase' ? 5 : -1);
@@ -195,7 +195,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
     await type(el, 'adjust-reason', 'A second supplier came on line');
     await submit(el, adjustDialog(el));
-    await waitUntil(() => !adjustDialog(el).open, 'adjusted');
+    await waitUntil(() => !adjustDialog(el)?.open, 'adjusted');
     const [latest] = await store.listGoalChanges(goal.id);
     expect(latest).to.include({ reason: 'A second supplier came on line', authorId: personas.manager });
     expect((await store.getKeyResult(keyResult!.id)).target).to.equal(newTarget);
@@ -203,7 +203,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     // The history, read-only, from the row menu.
     await openMenu(el, `goal:${goal.id}`);
     menuItem(el, 'history')!.click();
-    await waitUntil(() => adjustDialog(el).open && $(el, `.timeline [data-change="${latest!.id}"]`), 'history shows the adjustment');
+    await waitUntil(() => adjustDialog(el)?.open && $(el, `.timeline [data-change="${latest!.id}"]`), 'history shows the adjustment');
     const entry = $(el, `.timeline [data-change="${latest!.id}"]`)!;
     expect(entry.querySelector('.reason')!.textContent).to.equal('A second supplier came on line');
     expect(entry.textContent).to.contain('→');
@@ -217,7 +217,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     const goal = (await store.listGoals({ ownerId: team[0]!.id, status: 'approved' }))[0]!;
     const el = await renderTree(store, `goal:${goal.id}`);
     press(row(el, `goal:${goal.id}`)!, 'e');
-    await waitUntil(() => adjustDialog(el).open, 'adjust dialog open');
+    await waitUntil(() => adjustDialog(el)?.open, 'adjust dialog open');
     await type(el, 'adjust-title', `${goal.title} (revised)`);
     await type(el, 'adjust-reason', 'Scope narrowed');
     // Someone else adjusts the goal meanwhile.
@@ -229,7 +229,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect($<HTMLTextAreaElement>(el, '#adjust-reason')!.value).to.equal('Scope narrowed');
     expect($<HTMLTextAreaElement>(el, '#adjust-description')!.value).to.equal('Changed underneath');
     await submit(el, adjustDialog(el));
-    await waitUntil(() => !adjustDialog(el).open, 'adjusted');
+    await waitUntil(() => !adjustDialog(el)?.open, 'adjusted');
     expect((await store.getGoal(goal.id)).title).to.equal(`${goal.title} (revised)`);
   });
 
@@ -240,7 +240,7 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     await openMenu(el, `goal:${draft.id}`);
     expect(menuItem(el, 'add-key-result')!.textContent).to.contain('添加关键结果');
     menuItem(el, 'edit-goal')!.click();
-    await waitUntil(() => formDialog(el).open, 'form open');
+    await waitUntil(() => formDialog(el)?.open, 'form open');
     expect($(el, '#goal-form-heading')!.textContent).to.contain('编辑目标');
     expect($(el, 'dialog.goal-form legend')!.textContent).to.contain('权重');
   });

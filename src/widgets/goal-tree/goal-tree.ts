@@ -36,10 +36,10 @@ import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
 import { BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
 import { goalTreeStyles } from './goal-tree.styles.js';
-import { AdjustFlow } from './adjust-flow.js';
+import type { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';
 import { CheckInFlow } from './check-in-flow.js';
-import { GoalFormFlow } from './goal-form-flow.js';
+import type { GoalFormFlow } from './goal-form-flow.js';
 import { RowMenu, type RowMenuItem } from './row-menu.js';
 import { formatKeyResultValue, PendingEdits, type GoalTreeAccess } from './tree-flow.js';
 
@@ -230,8 +230,12 @@ export class TandemGoalTree extends TandemElement {
   private readonly edits = new PendingEdits(() => this.requestUpdate());
   private readonly checkIns = new CheckInFlow(this, this.access);
   private readonly approvals = new ApprovalFlow(this, this.access);
-  private readonly forms = new GoalFormFlow(this, this.access, this.edits);
-  private readonly adjustments = new AdjustFlow(this, this.access, this.edits);
+  /**
+   * The create/edit and adjust dialogs, loaded when first opened: most visits
+   * only read the tree, and they are over a third of its script.
+   */
+  private forms: GoalFormFlow | undefined;
+  private adjustments: AdjustFlow | undefined;
   private readonly menu = new RowMenu(this, this.access);
   /** A row to focus once a reload brings it (a goal or key result just created). */
   private revealKey: NodeKey | null = null;
@@ -782,9 +786,9 @@ export class TandemGoalTree extends TandemElement {
     const goal = this.rowGoal(row) ?? this.keyResultGoal(row);
     if (!action?.allowed || !node || !goal) return;
     this.focusKey = row.key;
-    if (action.kind === 'adjust') this.adjustments.openAdjust(row.key, goal);
-    else if (action.kind === 'edit-goal') this.forms.openEditGoal(row.key, goal);
-    else if (node.kind === 'keyResult') this.forms.openEditKeyResult(row.key, goal, node.keyResult);
+    if (action.kind === 'adjust') void this.adjustFlow().then((flow) => flow.openAdjust(row.key, goal));
+    else if (action.kind === 'edit-goal') void this.formFlow().then((flow) => flow.openEditGoal(row.key, goal));
+    else if (node.kind === 'keyResult') void this.formFlow().then((flow) => flow.openEditKeyResult(row.key, goal, node.keyResult));
   }
 
   /** Everything the person may do on a row, for its menu; actions refused by the goal's state show with the reason. */
@@ -807,7 +811,7 @@ export class TandemGoalTree extends TandemElement {
     }
     if (node.kind === 'goal') {
       if (goal.status !== 'archived') {
-        items.push({ id: 'add-goal', label: t('goalTree.menu.addGoal'), run: () => ((this.focusKey = row.key), this.forms.openCreateGoal(row.key, goal)) });
+        items.push({ id: 'add-goal', label: t('goalTree.menu.addGoal'), run: () => ((this.focusKey = row.key), void this.formFlow().then((flow) => flow.openCreateGoal(row.key, goal))) });
       }
       const addKeyResult = canEditKeyResults(person, goal, directory);
       if (addKeyResult.allowed || !RELATIONAL_REFUSALS.has(addKeyResult.reason.key)) {
@@ -816,7 +820,7 @@ export class TandemGoalTree extends TandemElement {
           id: 'add-key-result',
           label: t('goalTree.menu.addKeyResult'),
           ...(reason ? { disabledReason: reason } : {}),
-          run: () => ((this.focusKey = row.key), this.forms.openCreateKeyResult(row.key, goal)),
+          run: () => ((this.focusKey = row.key), void this.formFlow().then((flow) => flow.openCreateKeyResult(row.key, goal))),
         });
       }
       if (this.approvals.maySubmit(goal)) items.push({ id: 'submit', label: t('goalTree.approval.submit'), shortcut: 'S', run: () => void this.approvals.submit(goal) });
@@ -824,8 +828,24 @@ export class TandemGoalTree extends TandemElement {
         items.push({ id: 'decide', label: t('goalTree.approval.decide'), shortcut: 'A', run: () => this.openDecision(row, goal) });
       }
     }
-    items.push({ id: 'history', label: t('goalTree.menu.history'), run: () => ((this.focusKey = row.key), this.adjustments.openHistory(row.key, goal)) });
+    items.push({ id: 'history', label: t('goalTree.menu.history'), run: () => ((this.focusKey = row.key), void this.adjustFlow().then((flow) => flow.openHistory(row.key, goal))) });
     return items;
+  }
+
+  private async formFlow(): Promise<GoalFormFlow> {
+    if (!this.forms) {
+      const { GoalFormFlow } = await import('./goal-form-flow.js');
+      this.forms ??= new GoalFormFlow(this, this.access, this.edits);
+    }
+    return this.forms;
+  }
+
+  private async adjustFlow(): Promise<AdjustFlow> {
+    if (!this.adjustments) {
+      const { AdjustFlow } = await import('./adjust-flow.js');
+      this.adjustments ??= new AdjustFlow(this, this.access, this.edits);
+    }
+    return this.adjustments;
   }
 
   private openMenu(row: TreeRow, anchor: HTMLElement | null): void {
@@ -844,7 +864,7 @@ export class TandemGoalTree extends TandemElement {
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms.render()}${this.adjustments.render()}${this.menu.render()}`;
+    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
   }
 
   private renderTreeTask() {
