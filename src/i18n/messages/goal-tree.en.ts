@@ -29,6 +29,8 @@ export const goalTreeEn = {
   'goalTree.figuresPending': 'Working out progress and pace…',
   'goalTree.calculating': 'calculating',
   'goalTree.figuresFailed': (p: { reason: string }) => `Progress and pace could not be worked out: ${p.reason}`,
+  'goalTree.actionFailed': 'This action could not be loaded. Check the connection, then try it again.',
+  'goalTree.dismiss': 'Dismiss',
   'goalTree.progress': 'Progress',
   'goalTree.confidence': (p: { value: string }) => `Confidence ${p.value}`,
   'goalTree.checkedIn': (p: { ago: string }) => `Checked in ${p.ago}`,

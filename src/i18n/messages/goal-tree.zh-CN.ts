@@ -30,6 +30,8 @@ export const goalTreeZhCN = {
   'goalTree.figuresPending': '正在计算进度和节奏…',
   'goalTree.calculating': '计算中',
   'goalTree.figuresFailed': (p) => `无法计算进度和节奏：${p.reason}`,
+  'goalTree.actionFailed': '无法加载此操作。请检查网络连接后重试。',
+  'goalTree.dismiss': '关闭',
   'goalTree.progress': '进度',
   'goalTree.confidence': (p) => `信心 ${p.value}`,
   'goalTree.checkedIn': (p) => `${p.ago}更新进展`,

@@ -281,6 +281,10 @@ export class TandemGoalTree extends TandemElement {
   @state()
   private atRiskOnly = false;
 
+  /** A dialog's script could not be loaded (see `withFlow`). */
+  @state()
+  private flowFailed = false;
+
   /** Whether the owner field was used: its suggestions are made from then on. */
   @state()
   private ownerSuggestions = false;
@@ -786,9 +790,9 @@ export class TandemGoalTree extends TandemElement {
     const goal = this.rowGoal(row) ?? this.keyResultGoal(row);
     if (!action?.allowed || !node || !goal) return;
     this.focusKey = row.key;
-    if (action.kind === 'adjust') void this.adjustFlow().then((flow) => flow.openAdjust(row.key, goal));
-    else if (action.kind === 'edit-goal') void this.formFlow().then((flow) => flow.openEditGoal(row.key, goal));
-    else if (node.kind === 'keyResult') void this.formFlow().then((flow) => flow.openEditKeyResult(row.key, goal, node.keyResult));
+    if (action.kind === 'adjust') this.withFlow(this.adjustFlow(), (flow) => flow.openAdjust(row.key, goal));
+    else if (action.kind === 'edit-goal') this.withFlow(this.formFlow(), (flow) => flow.openEditGoal(row.key, goal));
+    else if (node.kind === 'keyResult') this.withFlow(this.formFlow(), (flow) => flow.openEditKeyResult(row.key, goal, node.keyResult));
   }
 
   /** Everything the person may do on a row, for its menu; actions refused by the goal's state show with the reason. */
@@ -811,7 +815,7 @@ export class TandemGoalTree extends TandemElement {
     }
     if (node.kind === 'goal') {
       if (goal.status !== 'archived') {
-        items.push({ id: 'add-goal', label: t('goalTree.menu.addGoal'), run: () => ((this.focusKey = row.key), void this.formFlow().then((flow) => flow.openCreateGoal(row.key, goal))) });
+        items.push({ id: 'add-goal', label: t('goalTree.menu.addGoal'), run: () => ((this.focusKey = row.key), this.withFlow(this.formFlow(), (flow) => flow.openCreateGoal(row.key, goal))) });
       }
       const addKeyResult = canEditKeyResults(person, goal, directory);
       if (addKeyResult.allowed || !RELATIONAL_REFUSALS.has(addKeyResult.reason.key)) {
@@ -820,7 +824,7 @@ export class TandemGoalTree extends TandemElement {
           id: 'add-key-result',
           label: t('goalTree.menu.addKeyResult'),
           ...(reason ? { disabledReason: reason } : {}),
-          run: () => ((this.focusKey = row.key), void this.formFlow().then((flow) => flow.openCreateKeyResult(row.key, goal))),
+          run: () => ((this.focusKey = row.key), this.withFlow(this.formFlow(), (flow) => flow.openCreateKeyResult(row.key, goal))),
         });
       }
       if (this.approvals.maySubmit(goal)) items.push({ id: 'submit', label: t('goalTree.approval.submit'), shortcut: 'S', run: () => void this.approvals.submit(goal) });
@@ -828,8 +832,19 @@ export class TandemGoalTree extends TandemElement {
         items.push({ id: 'decide', label: t('goalTree.approval.decide'), shortcut: 'A', run: () => this.openDecision(row, goal) });
       }
     }
-    items.push({ id: 'history', label: t('goalTree.menu.history'), run: () => ((this.focusKey = row.key), void this.adjustFlow().then((flow) => flow.openHistory(row.key, goal))) });
+    items.push({ id: 'history', label: t('goalTree.menu.history'), run: () => ((this.focusKey = row.key), this.withFlow(this.adjustFlow(), (flow) => flow.openHistory(row.key, goal))) });
     return items;
+  }
+
+  /** Opens a dialog once its flow has loaded; if it cannot load (offline), says so above the tree. */
+  private withFlow<F>(loading: Promise<F>, open: (flow: F) => void): void {
+    loading.then(
+      (flow) => {
+        this.flowFailed = false;
+        open(flow);
+      },
+      () => (this.flowFailed = true),
+    );
   }
 
   private async formFlow(): Promise<GoalFormFlow> {
@@ -892,7 +907,7 @@ export class TandemGoalTree extends TandemElement {
     return html`
       ${this.renderToolbar(view)}
       <div class="summary" role="status">${this.renderSummary()}</div>
-      ${this.renderFiguresFailure()} ${this.approvals.renderBar()}
+      ${this.renderFiguresFailure()} ${this.renderFlowFailure()} ${this.approvals.renderBar()}
       <div class="scroll">
         ${this.rowCount > 0
           ? this.renderRows(label)
@@ -901,6 +916,14 @@ export class TandemGoalTree extends TandemElement {
             : renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))}
       </div>
     `;
+  }
+
+  private renderFlowFailure() {
+    if (!this.flowFailed) return nothing;
+    return html`<div class="figures-failed" part="state" role="alert">
+      <span>${this.t('goalTree.actionFailed')}</span>
+      <button type="button" class="button" @click=${() => (this.flowFailed = false)}>${this.t('goalTree.dismiss')}</button>
+    </div>`;
   }
 
   /** The rows stay usable when their figures fail; the failure is said once, above them, with a retry. */
