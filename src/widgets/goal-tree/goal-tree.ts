@@ -729,7 +729,19 @@ export class TandemGoalTree extends TandemElement {
   private readonly onFocusIn = (event: FocusEvent): void => {
     const row = this.rowOfEvent(event);
     if (row && row.key !== this.focusKey) this.focusKey = row.key;
+    if (row?.node && this.session) this.prefetchFlows();
   };
+
+  /**
+   * Someone signed in is working in the rows: fetch the dialogs' script now,
+   * so E or a menu item opens its dialog without waiting for it. (A failure
+   * here is said when a dialog is asked for.)
+   */
+  private prefetchFlows(): void {
+    if (this.forms && this.adjustments) return;
+    this.formFlow().catch(() => undefined);
+    this.adjustFlow().catch(() => undefined);
+  }
 
   // ── Actions ───────────────────────────────────────────────────────────────
 
