@@ -67,6 +67,8 @@ export class VirtualRowsController implements ReactiveController {
   private slotHeight = 0;
   private list: HTMLElement | undefined;
   private clippers: Element[] = [];
+  /** The list the clippers were found for: found once it is in the document (a first render attaches it before). */
+  private clippersOf: HTMLElement | undefined;
   private frame = 0;
   /** Content above the list may move it without a scroll (a widget loading higher on the page). */
   private readonly resizes = new ResizeObserver(() => this.schedule());
@@ -87,6 +89,7 @@ export class VirtualRowsController implements ReactiveController {
     window.removeEventListener('scroll', this.schedule);
     this.resizes.disconnect();
     this.listenToClippers([]);
+    this.clippersOf = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.list = undefined;
@@ -124,7 +127,8 @@ export class VirtualRowsController implements ReactiveController {
     const element = list instanceof HTMLElement ? list : undefined;
     if (element === this.list) return;
     this.list = element;
-    this.listenToClippers(element ? clippingAncestors(element) : []);
+    this.listenToClippers([]);
+    this.clippersOf = undefined;
     if (element) this.schedule();
   }
 
@@ -147,6 +151,10 @@ export class VirtualRowsController implements ReactiveController {
     this.frame = 0;
     const list = this.list;
     if (!list?.isConnected) return;
+    if (this.clippersOf !== list) {
+      this.listenToClippers(clippingAncestors(list));
+      this.clippersOf = list;
+    }
     const { slots, rendered } = this;
     const firstRow = list.firstElementChild;
     const lastRow = list.lastElementChild;

@@ -431,6 +431,28 @@ describe('<tandem-goal-tree>', () => {
     window.scrollTo(0, 0);
   });
 
+  it('scrolls inside itself with --tandem-goal-tree-max-height, bringing the rows there into the DOM', async function () {
+    this.timeout(20_000);
+    const goals = Array.from({ length: 2_000 }, (_, index) =>
+      goal(`g${String(index).padStart(4, '0')}`, null, 'company', 'ana', `Goal ${String(index).padStart(4, '0')}`),
+    );
+    const adapter = stubAdapter({ ...companyMethods({ goals, keyResults: [] }), listStrategies: () => Promise.resolve([]) });
+    const el = await renderTree(adapter);
+    el.style.setProperty('--tandem-goal-tree-max-height', '20rem');
+    const scroller = shadow(el).querySelector<HTMLElement>('.scroll')!;
+    await waitUntil(() => scroller.clientHeight < scroller.scrollHeight, 'the tree scrolls inside itself');
+    // Nothing else updates the tree from here: only the scroll can bring the rows.
+    await waitUntil(() => !shadow(el).querySelector('[data-pending]'), 'figures on screen');
+    await aTimeout(100);
+    const rowHeight = rowElements(el)[0]!.getBoundingClientRect().height;
+    scroller.scrollTop = 1000 * rowHeight;
+    const top = () => scroller.getBoundingClientRect().top;
+    const atTop = () => rowElements(el).find((item) => Math.abs(item.getBoundingClientRect().top - top()) < rowHeight / 2);
+    await waitUntil(() => atTop(), 'a row at the top of the scroller');
+    expect(Number(atTop()!.getAttribute('aria-posinset'))).to.be.within(1000, 1002);
+    expect(rowElements(el).length).to.be.below(60);
+  });
+
   it('shows loading, then an error with a retry that recovers', async () => {
     let fail = true;
     let release: () => void = () => {};
