@@ -1,23 +1,19 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { barStyles, chevronStyles, panelStyles, rowActionStyles } from '../../styles/parts.js';
+import { dialogFlowStyles } from '../shared/dialog-flow.js';
 
 export const goalTreeStyles = css`
+  ${panelStyles}
+  ${chevronStyles}
+  ${barStyles}
+  ${rowActionStyles}
+  ${dialogFlowStyles}
+
   :host {
     --_indent: var(--tandem-goal-tree-indent, 1.25rem);
     --_row-height: var(--tandem-goal-tree-row-height, 2.75rem);
     --_columns: minmax(16rem, 1fr) 9rem 9.5rem 8.5rem 6.5rem 7rem 9.5rem;
-    background: ${token('color-surface')};
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
-  }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: ${token('space-m')};
-    padding: ${token('space-l')};
-    border-bottom: 1px solid ${token('color-border')};
   }
 
   .toolbar .search {
@@ -127,20 +123,6 @@ export const goalTreeStyles = css`
     cursor: pointer;
   }
 
-  .twisty::before {
-    content: '';
-    width: 0.4rem;
-    height: 0.4rem;
-    border-right: 2px solid currentColor;
-    border-bottom: 2px solid currentColor;
-    transform: rotate(-45deg);
-    transition: transform ${token('duration')};
-  }
-
-  .twisty[data-open]::before {
-    transform: rotate(45deg);
-  }
-
   .twisty[data-leaf]::before {
     display: none;
   }
@@ -247,14 +229,6 @@ export const goalTreeStyles = css`
     gap: ${token('space-s')};
   }
 
-  .bar {
-    flex: 1;
-    height: 0.375rem;
-    overflow: hidden;
-    border-radius: 999px;
-    background: ${token('color-neutral-soft')};
-  }
-
   /* Progress not worked out yet (it follows the rows): a bar without a fill, pulsing gently. */
   [data-pending] .bar {
     animation: tandem-pending 1.2s ease-in-out infinite alternate;
@@ -289,14 +263,6 @@ export const goalTreeStyles = css`
     min-width: 2.75rem;
     text-align: end;
     font-variant-numeric: tabular-nums;
-  }
-
-  /* The row's check-in action: compact, so the row keeps its height. */
-  .row .check-in,
-  .row .row-action {
-    min-height: 1.75rem;
-    padding: 0 ${token('space-s')};
-    font-size: ${token('font-size-s')};
   }
 
   dialog.tree-dialog {
@@ -566,27 +532,6 @@ export const goalTreeStyles = css`
   .row-menu .item-reason {
     grid-column: 1 / -1;
     font-size: ${token('font-size-s')};
-  }
-
-  .form-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-s')};
-    padding: ${token('space-s')} ${token('space-m')};
-    border-radius: ${token('radius-s')};
-    background: ${token('color-off-track-soft')};
-    color: ${token('color-danger')};
-  }
-
-  .form-status:empty {
-    display: none;
-  }
-
-  .dialog-actions {
-    display: flex;
-    justify-content: end;
-    gap: ${token('space-s')};
   }
 
   @container (max-width: 62rem) {

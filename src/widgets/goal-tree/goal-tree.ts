@@ -997,7 +997,7 @@ export class TandemGoalTree extends TandemElement {
     const named = this.ownerSuggestions ? this.ownerNames(view) : [];
     const owners = (ownerText ? named.filter((owner) => owner.names.some((name) => matchesQuery(name, ownerText))) : named).slice(0, OWNER_SUGGESTIONS);
     const selectValue = (event: Event) => (event.target as HTMLSelectElement).value;
-    return html`<div class="toolbar" part="toolbar" role="search" aria-label=${t('goalTree.filters')}>
+    return html`<div class="toolbar panel-head" part="toolbar" role="search" aria-label=${t('goalTree.filters')}>
       <div class="field search">
         <label for="search">${t('goalTree.search')}</label>
         <input
@@ -1195,7 +1195,7 @@ export class TandemGoalTree extends TandemElement {
     const confidence = pending ? pending.confidence : keyResult.lastCheckIn?.confidence;
     return html`<span class="cell owner">
         ${mayCheckIn
-          ? html`<button type="button" class="button check-in" data-action="check-in" tabindex="-1">${t('goalTree.checkIn.action')}</button>`
+          ? html`<button type="button" class="button row-action check-in" data-action="check-in" tabindex="-1">${t('goalTree.checkIn.action')}</button>`
           : nothing}
       </span>
       <span class="cell state-cell value">${formatKeyResultValue(keyResult, this.access)}</span>

@@ -1,25 +1,20 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { kpiStatusStyles, panelStyles } from '../../styles/parts.js';
 
 export const kpiRollupStyles = css`
+  ${panelStyles}
+  ${kpiStatusStyles}
+
   :host {
     --_healthy: var(--tandem-kpi-rollup-healthy-color, ${token('color-on-track')});
     --_watch: var(--tandem-kpi-rollup-watch-color, ${token('color-at-risk')});
     --_unhealthy: var(--tandem-kpi-rollup-unhealthy-color, ${token('color-off-track')});
     --_chart-height: var(--tandem-kpi-rollup-chart-height, 9rem);
-    background: ${token('color-surface')};
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
   }
 
   .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
     justify-content: space-between;
-    gap: ${token('space-m')};
-    padding: ${token('space-l')};
-    border-bottom: 1px solid ${token('color-border')};
   }
 
   .where {
@@ -259,21 +254,6 @@ export const kpiRollupStyles = css`
     border-radius: 999px;
     font-size: ${token('font-size-s')};
     white-space: nowrap;
-  }
-
-  .badge[data-status='healthy'] {
-    background: ${token('color-on-track-soft')};
-    color: ${token('color-on-track')};
-  }
-
-  .badge[data-status='watch'] {
-    background: ${token('color-at-risk-soft')};
-    color: ${token('color-at-risk')};
-  }
-
-  .badge[data-status='unhealthy'] {
-    background: ${token('color-off-track-soft')};
-    color: ${token('color-off-track')};
   }
 
   /* ── Completion spread (d3 scales, drawn as SVG by Lit) ───────────────── */

@@ -242,7 +242,7 @@ export class TandemKpiRollup extends TandemElement {
 
   private renderHead({ cycles, cycle, unit, trail }: KpiRollupData, busy: boolean) {
     const { t, format } = this;
-    return html`<div class="head">
+    return html`<div class="head panel-head">
       <div class="where">
         ${trail.length > 1 ? this.renderTrail(trail) : nothing}
         <h2 id="heading" tabindex="-1">

@@ -1,25 +1,25 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
+import { barStyles, chevronStyles, kpiStatusStyles, panelStyles, rowActionStyles } from '../../styles/parts.js';
+import { dialogFlowStyles } from '../shared/dialog-flow.js';
 import { personLabelStyles } from '../shared/person-label.js';
 
 export const kpiScorecardStyles = css`
+  ${panelStyles}
+  ${chevronStyles}
+  ${barStyles}
+  ${rowActionStyles}
+  ${kpiStatusStyles}
+  ${dialogFlowStyles}
+
   ${personLabelStyles}
 
   :host {
     --_row-height: var(--tandem-kpi-scorecard-row-height, 3.5rem);
-    background: ${token('color-surface')};
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius-m')};
   }
 
   .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
     justify-content: space-between;
-    gap: ${token('space-m')};
-    padding: ${token('space-l')};
-    border-bottom: 1px solid ${token('color-border')};
   }
 
   .filters,
@@ -327,32 +327,10 @@ export const kpiScorecardStyles = css`
     color: ${token('color-text-muted')};
   }
 
-  .twisty::before {
-    content: '';
-    width: 0.4rem;
-    height: 0.4rem;
-    border-right: 2px solid currentColor;
-    border-bottom: 2px solid currentColor;
-    transform: rotate(-45deg);
-    transition: transform ${token('duration')};
-  }
-
-  .twisty[data-open]::before {
-    transform: rotate(45deg);
-  }
-
   .cell.completion {
     display: flex;
     align-items: center;
     gap: ${token('space-s')};
-  }
-
-  .bar {
-    flex: 1;
-    height: 0.375rem;
-    overflow: hidden;
-    border-radius: 999px;
-    background: ${token('color-neutral-soft')};
   }
 
   .fill {
@@ -377,21 +355,6 @@ export const kpiScorecardStyles = css`
   }
 
   /* Status colours, with the status named in words beside every one. */
-  .badge[data-status='healthy'] {
-    background: ${token('color-on-track-soft')};
-    color: ${token('color-on-track')};
-  }
-
-  .badge[data-status='watch'] {
-    background: ${token('color-at-risk-soft')};
-    color: ${token('color-at-risk')};
-  }
-
-  .badge[data-status='unhealthy'] {
-    background: ${token('color-off-track-soft')};
-    color: ${token('color-off-track')};
-  }
-
   .fill[data-status='healthy'],
   .dot[data-status='healthy'] {
     background: ${token('color-on-track')};
@@ -463,12 +426,6 @@ export const kpiScorecardStyles = css`
 
   .sparkline[data-status='unhealthy'] .latest {
     fill: ${token('color-off-track')};
-  }
-
-  .row .row-action {
-    min-height: 1.75rem;
-    padding: 0 ${token('space-s')};
-    font-size: ${token('font-size-s')};
   }
 
   .detail-row {
@@ -616,30 +573,10 @@ export const kpiScorecardStyles = css`
     display: grid;
   }
 
-  .form-error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-s')};
-    padding: ${token('space-s')} ${token('space-m')};
-    border-radius: ${token('radius-s')};
-    background: ${token('color-off-track-soft')};
-    color: ${token('color-danger')};
-  }
-
   .failures {
     flex-basis: 100%;
     margin: 0;
     padding-inline-start: ${token('space-l')};
   }
 
-  .form-status:empty {
-    display: none;
-  }
-
-  .dialog-actions {
-    display: flex;
-    justify-content: end;
-    gap: ${token('space-s')};
-  }
 `;

@@ -685,7 +685,7 @@ export class TandemKpiScorecard extends TandemElement {
     const { t } = this;
     const hasKpis = data.kpis.length > 0;
     if (!hasKpis && !this.addFlow.allowed() && !this.profileFlow.allowed()) return nothing;
-    return html`<div class="toolbar" part="toolbar">
+    return html`<div class="toolbar panel-head" part="toolbar">
       ${hasKpis
         ? html`<div class="filters" role="search" aria-label=${t('kpiScorecard.filters')}>
             <div class="field search">

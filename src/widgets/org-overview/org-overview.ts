@@ -11,6 +11,7 @@ import { TandemCycleSelectEvent } from '../../events/cycle-select.js';
 import { liveGoalCount, summariseOrg, type OrgSummary, type OrgUnitSummary } from '../../model/org-summary.js';
 import type { Cycle, Id, OrgUnit, Strategy } from '../../model/records.js';
 import { controlStyles, stateStyles } from '../../styles/shared.js';
+import { panelStyles } from '../../styles/parts.js';
 import { token } from '../../styles/tokens.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
@@ -43,22 +44,14 @@ export class TandemOrgOverview extends TandemElement {
     TandemElement.styles,
     controlStyles,
     stateStyles,
+    panelStyles,
     css`
       :host {
         --_indent: var(--tandem-org-overview-indent, 1.25rem);
-        background: ${token('color-surface')};
-        border: 1px solid ${token('color-border')};
-        border-radius: ${token('radius-m')};
       }
 
       .head {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
         justify-content: space-between;
-        gap: ${token('space-m')};
-        padding: ${token('space-l')};
-        border-bottom: 1px solid ${token('color-border')};
       }
 
       .cycle-dates {
@@ -265,7 +258,7 @@ export class TandemOrgOverview extends TandemElement {
     const live = liveGoalCount(summary.goals);
     return html`
       <section aria-label=${t('orgOverview.label')}>
-        <div class="head">
+        <div class="head panel-head">
           ${cycle
             ? html`<div class="field">
                   <label for="cycle">${t('orgOverview.cycle')}</label>

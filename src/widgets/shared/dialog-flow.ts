@@ -4,8 +4,9 @@
  * line that reports a failed save with a retry or a conflict with a way to
  * load the latest (the typed text always stays in the form).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ConflictError, TandemError } from '../../data/errors.js';
+import { token } from '../../styles/tokens.js';
 import type { Locale, Translator } from '../../i18n/locale.js';
 
 /** The states a dialog's save goes through. */
@@ -81,3 +82,27 @@ export function renderField(
     ${error ? html`<span class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
   </div>`;
 }
+
+/** The save-status line (`.form-error`, `.form-status`) and the dialog's buttons (`.dialog-actions`); include in a widget with these dialogs. */
+export const dialogFlowStyles = css`
+  .form-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-s')};
+    padding: ${token('space-s')} ${token('space-m')};
+    border-radius: ${token('radius-s')};
+    background: ${token('color-off-track-soft')};
+    color: ${token('color-danger')};
+  }
+
+  .form-status:empty {
+    display: none;
+  }
+
+  .dialog-actions {
+    display: flex;
+    justify-content: end;
+    gap: ${token('space-s')};
+  }
+`;
