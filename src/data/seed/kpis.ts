@@ -4,7 +4,7 @@
  * KPIs of their job profile, and now and then one their manager added by
  * hand. Weights of a person's KPIs in a cycle sum to 100.
  */
-import { DEFAULT_KPI_THRESHOLDS } from '../../model/kpi.js';
+import { kpiFromKeyResult as followKeyResult } from '../../model/kpi.js';
 import type { Id, Kpi, KpiPoint, KpiTargetChange } from '../../model/records.js';
 import { JOB_PROFILES, MANUAL_KPIS, type KpiCategory, type KpiTemplateSpec } from './content/company.js';
 import { DAY_MS, HOUR_MS, toIsoDateTime } from './calendar.js';
@@ -112,26 +112,16 @@ function kpiFromKeyResult(realised: RealisedGoal, realisedKeyResult: RealisedKey
   const lastPoint = history[history.length - 1] as KpiPoint;
   const lastChange = targetChanges[0];
   return {
-    id: ids.kpi(),
+    ...followKeyResult(keyResult, goal, ids.kpi(), createdAt),
     // Created, then one write per check-in and per target change.
     version: history.length + targetChanges.length,
     updatedAt: lastChange && lastChange.at > lastPoint.at ? lastChange.at : lastPoint.at,
-    ownerId: goal.ownerId,
     cycleId: cycle.cycle.id,
-    name: keyResult.title,
-    source: 'keyResult',
-    sourceId: keyResult.id,
-    start: keyResult.start,
-    target: keyResult.target,
-    actual: keyResult.current,
-    unit: keyResult.unit,
-    direction: keyResult.direction,
+    // Weights are shared out over the person's whole plan afterwards.
     weight: 0,
-    thresholds: { ...DEFAULT_KPI_THRESHOLDS },
     category: categoryOf(realised, realisedKeyResult),
     history,
     targetChanges,
-    archived: false,
   };
 }
 
