@@ -72,6 +72,17 @@ export class TandemElement extends LitElement {
     return this.adapter ?? this.providedAdapter;
   }
 
+  /**
+   * The adapter, for widgets whose reads depend on who is signed in: used on
+   * its own, the element's adapter only once it has said who the session is
+   * (or failed to), so the first read is made for that person, not made for
+   * nobody and thrown away when the session arrives.
+   */
+  protected get sessionAdapter(): DataAdapter | undefined {
+    if (this.adapter) return this.standaloneSession.settled ? this.adapter : undefined;
+    return this.providedAdapter;
+  }
+
   /** Who the kit acts for: from the element's own adapter when it has one, else the provider's. */
   protected get session(): Session | undefined {
     return this.adapter ? this.standaloneSession.session : this.providedSession;

@@ -11,6 +11,8 @@ import type { Session } from '../model/records.js';
 export class SessionController implements ReactiveController {
   session: Session | undefined;
   error: TandemError | undefined;
+  /** Whether the adapter has answered who the session is (or failed to): until then, reads would be made for nobody. */
+  settled = false;
 
   private adapter: DataAdapter | undefined;
   private unsubscribe: Unsubscribe | undefined;
@@ -31,6 +33,7 @@ export class SessionController implements ReactiveController {
     this.adapter = adapter;
     this.session = undefined;
     this.error = undefined;
+    this.settled = false;
     if (this.connected) this.attach();
   }
 
@@ -79,11 +82,13 @@ export class SessionController implements ReactiveController {
       if (abort.signal.aborted) return;
       this.session = session;
       this.error = undefined;
+      this.settled = true;
       this.onChange(session);
     } catch (error) {
       if (abort.signal.aborted || error instanceof AbortedError) return;
       this.session = undefined;
       this.error = isTandemError(error) ? error : new StorageError('failed', { cause: error });
+      this.settled = true;
       this.onChange(undefined);
     }
     this.host.requestUpdate();

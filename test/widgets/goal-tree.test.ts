@@ -136,11 +136,13 @@ async function press(el: Element, key: string): Promise<void> {
   await aTimeout(30);
 }
 
-async function renderTree(adapter: DataAdapter, attributes: { root?: string; locale?: string } = {}): Promise<TandemGoalTree> {
+/** Renders the tree and waits for its rows and, unless `figures` is false, for the progress and pace that follow them. */
+async function renderTree(adapter: DataAdapter, attributes: { root?: string; locale?: string } = {}, figures = true): Promise<TandemGoalTree> {
   const el = await fixture<TandemGoalTree>(
     html`<tandem-goal-tree .adapter=${adapter} .now=${NOW} root=${attributes.root ?? ''} locale=${attributes.locale ?? 'en'}></tandem-goal-tree>`,
   );
   await waitUntil(() => rowElements(el).length > 0 || shadow(el).querySelector('[data-state]:not([data-state=loading])'), 'tree rendered');
+  if (figures) await waitUntil(() => !shadow(el).querySelector('[role="treeitem"] [data-pending]'), 'figures worked out');
   await aTimeout(30);
   return el;
 }
@@ -167,6 +169,34 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('used on its own, reads the goals once, after its adapter said who is signed in', async () => {
+    let answerSession!: () => void;
+    const sessionAsked = new Promise<void>((resolve) => (answerSession = resolve));
+    const ana = people.find((candidate) => candidate.id === 'ana')!;
+    let sessionKnown = false;
+    const reads: boolean[] = [];
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      getSession: async () => {
+        await sessionAsked;
+        sessionKnown = true;
+        return { person: ana, roles: ana.roles };
+      },
+      listCycles: () => {
+        reads.push(sessionKnown);
+        return Promise.resolve(cycles);
+      },
+    });
+    const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} .now=${NOW} locale="en"></tandem-goal-tree>`);
+    await aTimeout(50);
+    expect(reads, 'nothing read before the session is known').to.deep.equal([]);
+    expect(shadow(el).querySelector('[data-state=loading]')).to.not.equal(null);
+    answerSession();
+    await waitUntil(() => rowElements(el).length > 0, 'rows');
+    await aTimeout(50);
+    expect(reads, 'one read, made for the signed-in person').to.deep.equal([true]);
+  });
+
   it('paints the rows before their figures; when those fail, the rows stay and a retry brings the figures', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -179,7 +209,7 @@ describe('<tandem-goal-tree>', () => {
         return [];
       },
     });
-    const el = await renderTree(adapter);
+    const el = await renderTree(adapter, {}, false);
     const progressOf = (key: string) => row(el, key)!.querySelector('.progress')!;
     expect(progressOf('goal:co1').hasAttribute('data-pending')).to.equal(true);
     expect(progressOf('goal:co1').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress calculating');

@@ -162,7 +162,7 @@ export class TandemGoalTree extends TandemElement {
   private readonly treeTask = new Task(this, {
     task: async ([adapter, cycleId, root, sessionPersonId], { signal }) =>
       adapter ? loadGoalTree(adapter, { cycleId, root, sessionPersonId, now: this.now ?? new Date() }, signal) : undefined,
-    args: () => [this.dataAdapter, this.cycle, this.root, this.session?.person.id] as const,
+    args: () => [this.sessionAdapter, this.cycle, this.root, this.session?.person.id] as const,
   });
 
   /**

@@ -101,7 +101,7 @@ export class TandemKpiRollup extends TandemElement {
         ? loadKpiRollup(adapter, { cycleId, orgUnitId, session: this.session, now: this.now ?? new Date(), worst }, signal)
         : undefined,
     // The session's person decides the default unit; `now` moves the forecasts.
-    args: () => [this.dataAdapter, this.cycle, this.orgUnit, this.session?.person.id, this.worst, this.now?.getTime()] as const,
+    args: () => [this.sessionAdapter, this.cycle, this.orgUnit, this.session?.person.id, this.worst, this.now?.getTime()] as const,
   });
 
   /** Reloads when anything behind the figures changes, staying on the unit shown. */

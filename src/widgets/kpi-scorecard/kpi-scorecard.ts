@@ -119,7 +119,7 @@ export class TandemKpiScorecard extends TandemElement {
   private readonly cardTask = new Task(this, {
     task: async ([adapter, cycle, scope, actor], { signal }) =>
       adapter && actor ? loadKpiScorecard(adapter, { cycleId: cycle, scope, actor }, signal) : undefined,
-    args: () => [this.dataAdapter, this.cycle, this.scope, this.session?.person] as const,
+    args: () => [this.sessionAdapter, this.cycle, this.scope, this.session?.person] as const,
   });
 
   /** Reloads when KPIs or anything they follow change (a check-in moves a KPI's actual), keeping sort, filters and focus. */
