@@ -120,29 +120,60 @@ export function goalHierarchy(goals: readonly Goal[]): GoalHierarchy {
     }
   }
 
+  return new ArrangedGoals(unique, indexOf, parent, roots, childStart, children);
+}
+
+/**
+ * {@link GoalHierarchy} with its depth-first order and depths worked out when
+ * first read: a tree view paints before it needs them (roll-ups read them).
+ */
+class ArrangedGoals implements GoalHierarchy {
+  private walked: { order: Int32Array; depth: Int32Array } | undefined;
+
+  constructor(
+    readonly goals: readonly Goal[],
+    readonly indexOf: ReadonlyMap<Id, number>,
+    readonly parent: Int32Array,
+    readonly roots: Int32Array,
+    readonly childStart: Int32Array,
+    readonly children: Int32Array,
+  ) {}
+
+  get order(): Int32Array {
+    return (this.walked ??= this.walk()).order;
+  }
+
+  get depth(): Int32Array {
+    return (this.walked ??= this.walk()).depth;
+  }
+
   // Depth-first, iteratively: a chain 50,000 goals deep must not overflow the call stack.
-  const order = new Int32Array(count);
-  const depth = new Int32Array(count);
-  const stack = walk; // Free again, and as long as the most the stack can hold.
-  let placed = 0;
-  for (let root = 0; root < rootCount; root += 1) {
-    stack[0] = roots[root] as number;
-    let height = 1;
-    while (height > 0) {
-      height -= 1;
-      const index = stack[height] as number;
-      order[placed] = index;
-      placed += 1;
-      const childDepth = (depth[index] as number) + 1;
-      for (let at = (childStart[index + 1] as number) - 1; at >= (childStart[index] as number); at -= 1) {
-        const child = children[at] as number;
-        depth[child] = childDepth;
-        stack[height] = child;
-        height += 1;
+  private walk(): { order: Int32Array; depth: Int32Array } {
+    const { roots, childStart, children } = this;
+    const count = this.goals.length;
+    const order = new Int32Array(count);
+    const depth = new Int32Array(count);
+    const stack = new Int32Array(count);
+    let placed = 0;
+    for (let root = 0; root < roots.length; root += 1) {
+      stack[0] = roots[root] as number;
+      let height = 1;
+      while (height > 0) {
+        height -= 1;
+        const index = stack[height] as number;
+        order[placed] = index;
+        placed += 1;
+        const childDepth = (depth[index] as number) + 1;
+        for (let at = (childStart[index + 1] as number) - 1; at >= (childStart[index] as number); at -= 1) {
+          const child = children[at] as number;
+          depth[child] = childDepth;
+          stack[height] = child;
+          height += 1;
+        }
       }
     }
+    return { order, depth };
   }
-  return { goals: unique, indexOf, parent, depth, roots, order, childStart, children };
 }
 
 // ── The forest a tree view shows ──────────────────────────────────────────
@@ -252,12 +283,9 @@ class LazyForest implements GoalForest {
   private readonly goalOfKeyResult: Int32Array;
   /** Kept key results by id, made when a key result is first looked up by key: hashing 30,000 ids cost more than the rest of building. */
   private keyResultIndex: Map<Id, number> | undefined;
-  private keptKeyResults = 0;
   private readonly collator: Intl.Collator;
-  // Sort keys read once into arrays: the comparator runs for every pair a sort compares.
-  private readonly ranks: Float64Array;
-  private readonly weights: Float64Array;
   private sortedRoots: readonly GoalNode[] | undefined;
+  private depths: Int32Array | undefined;
 
   constructor(
     readonly hierarchy: GoalHierarchy,
@@ -268,16 +296,11 @@ class LazyForest implements GoalForest {
     this.collator = new Intl.Collator(locale, { numeric: true });
     const count = hierarchy.goals.length;
     this.goalNodes = new Array<ForestGoalNode | undefined>(count);
-    this.ranks = new Float64Array(count);
-    this.weights = new Float64Array(count);
-    for (let index = 0; index < count; index += 1) {
-      const goal = hierarchy.goals[index] as Goal;
-      this.ranks[index] = levelRank(goal.level);
-      this.weights[index] = sortWeight(goal.weight);
-    }
-    this.keyResultsOfGoal = new Array<number[] | undefined>(count);
-    this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
-    this.goalOfKeyResult = new Int32Array(keyResults.length).fill(-1);
+    // Runs before the first paint, on a page whose code is still interpreted: locals, not fields, in the loop.
+    const keyResultsOfGoal = new Array<number[] | undefined>(count);
+    const goalOfKeyResult = new Int32Array(keyResults.length).fill(-1);
+    const indexOf = hierarchy.indexOf;
+    let kept = 0;
     // Key results come grouped by goal from a store: look a goal up once per run of its key results.
     let runGoalId: Id | undefined;
     let goalIndex: number | undefined;
@@ -285,17 +308,20 @@ class LazyForest implements GoalForest {
       const keyResult = keyResults[at] as KeyResult;
       if (keyResult.goalId !== runGoalId) {
         runGoalId = keyResult.goalId;
-        goalIndex = hierarchy.indexOf.get(runGoalId);
+        goalIndex = indexOf.get(runGoalId);
       }
       if (goalIndex === undefined) continue;
-      const siblings = this.keyResultsOfGoal[goalIndex];
-      if (siblings && repeatsId(keyResults, siblings, keyResult.id)) continue;
-      this.goalOfKeyResult[at] = goalIndex;
-      this.keptKeyResults += 1;
-      if (siblings) siblings.push(at);
-      else this.keyResultsOfGoal[goalIndex] = [at];
+      const siblings = keyResultsOfGoal[goalIndex];
+      if (siblings === undefined) keyResultsOfGoal[goalIndex] = [at];
+      else if (repeatsId(keyResults, siblings, keyResult.id)) continue;
+      else siblings.push(at);
+      goalOfKeyResult[at] = goalIndex;
+      kept += 1;
     }
-    this.nodes = new ForestNodes(this, count + this.keptKeyResults);
+    this.keyResultsOfGoal = keyResultsOfGoal;
+    this.goalOfKeyResult = goalOfKeyResult;
+    this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
+    this.nodes = new ForestNodes(this, count + kept);
   }
 
   get roots(): readonly GoalNode[] {
@@ -311,10 +337,30 @@ class LazyForest implements GoalForest {
       const goal = this.hierarchy.goals[index] as Goal;
       const parentIndex = this.hierarchy.parent[index] as number;
       const parentKey = parentIndex === -1 ? null : goalNodeKey((this.hierarchy.goals[parentIndex] as Goal).id);
-      node = new ForestGoalNode(goalNodeKey(goal.id), goal.id, goal, parentKey, this.hierarchy.depth[index] as number, index, this);
+      node = new ForestGoalNode(goalNodeKey(goal.id), goal.id, goal, parentKey, this.depthOf(index), index, this);
       this.goalNodes[index] = node;
     }
     return node;
+  }
+
+  /** A goal's depth, from its ancestors' (the hierarchy's depths would walk every goal before the first row). */
+  private depthOf(index: number): number {
+    const depths = (this.depths ??= new Int32Array(this.hierarchy.goals.length).fill(-1));
+    const parent = this.hierarchy.parent;
+    let at = index;
+    let climbed = 0;
+    while (at !== -1 && (depths[at] as number) === -1) {
+      at = parent[at] as number;
+      climbed += 1;
+    }
+    let depth = at === -1 ? -1 : (depths[at] as number);
+    // Down again, setting each goal passed on the way up (the hierarchy has no loops: they were broken).
+    depth += climbed;
+    for (let step = index; step !== at; step = parent[step] as number) {
+      depths[step] = depth;
+      depth -= 1;
+    }
+    return depths[index] as number;
   }
 
   /** The node of `keyResults[at]`; `undefined` when it was left out (no goal, or a repeated id). */
@@ -367,12 +413,13 @@ class LazyForest implements GoalForest {
     }
   }
 
+  // Sort keys are read from the goals as compared: only listed children are ever sorted, a few dozen for a screen of rows.
   readonly compareGoals = (a: number, b: number): number => {
     const goalA = this.hierarchy.goals[a] as Goal;
     const goalB = this.hierarchy.goals[b] as Goal;
     return (
-      (this.ranks[a] as number) - (this.ranks[b] as number) ||
-      (this.weights[b] as number) - (this.weights[a] as number) ||
+      levelRank(goalA.level) - levelRank(goalB.level) ||
+      sortWeight(goalB.weight) - sortWeight(goalA.weight) ||
       this.collator.compare(goalA.title, goalB.title) ||
       byId(goalA.id, goalB.id)
     );

@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { isTandemError } from '../../data/errors.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
-import { VirtualRowsController } from '../../controllers/virtual-rows.js';
+import { cssRowHeight, VirtualRowsController } from '../../controllers/virtual-rows.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import { TandemGoalSelectEvent } from '../../events/goal-select.js';
 import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
@@ -21,6 +21,7 @@ import {
   matchesQuery,
   type GoalForest,
   type GoalTreeNode,
+  type KeyResultNode,
   type NodeKey,
   type PillarGroup,
   VisibleRows,
@@ -35,7 +36,7 @@ import { controlStyles, stateStyles } from '../../styles/shared.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
 import { BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
-import { goalTreeStyles } from './goal-tree.styles.js';
+import { goalTreeStyles, ROW_HEIGHT_REM } from './goal-tree.styles.js';
 import type { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';
 import { CheckInFlow } from './check-in-flow.js';
@@ -245,7 +246,7 @@ export class TandemGoalTree extends TandemElement {
   private visible: VisibleRows | undefined;
   /** Rows of {@link visible} read so far, by index. */
   private treeRows = new Map<number, TreeRow>();
-  private readonly virtualRows = new VirtualRowsController(this);
+  private readonly virtualRows = new VirtualRowsController(this, cssRowHeight(this, '--tandem-goal-tree-row-height', ROW_HEIGHT_REM));
   private appliedFilters = '';
   private typed = '';
   private typedAt = 0;
@@ -343,6 +344,7 @@ export class TandemGoalTree extends TandemElement {
     const forest = buildGoalForest(data.goals, data.keyResults, { locale });
     const usePillars = (data.scope.kind === 'cycle' || data.scope.kind === 'person' || data.scope.kind === 'me') && data.strategies.length > 0;
     const groups = usePillars ? groupByPillar(forest, data.strategies) : null;
+    let goalsById: ReadonlyMap<Id, Goal> | undefined;
     const groupOf = new Map<NodeKey, NodeKey>();
     for (const group of groups ?? []) {
       for (const root of group.roots) groupOf.set(root.key, group.key);
@@ -353,7 +355,10 @@ export class TandemGoalTree extends TandemElement {
       forest,
       groups,
       groupOf,
-      goalsById: new Map(data.goals.map((goal) => [goal.id, goal])),
+      // Built when a filter or an event first needs it: the first rows do not.
+      get goalsById() {
+        return (goalsById ??= new Map(data.goals.map((goal) => [goal.id, goal])));
+      },
       scopeKey: `${data.cycle?.id ?? ''}|${this.root ?? ''}|${data.scope.kind === 'me' ? (this.session?.person.id ?? '') : ''}`,
     };
   }
@@ -753,7 +758,13 @@ export class TandemGoalTree extends TandemElement {
   /** Whether the signed-in person may check in on a row's key result. */
   private mayCheckIn(row: TreeRow): boolean {
     const node = row.node;
-    return node?.kind === 'keyResult' && this.checkIns.allowed(this.view?.goalsById.get(node.keyResult.goalId));
+    return node?.kind === 'keyResult' && this.checkIns.allowed(this.parentGoal(node));
+  }
+
+  /** A key result's goal, as the forest holds it. */
+  private parentGoal(node: KeyResultNode): Goal | undefined {
+    const parent = node.parentKey === null ? undefined : this.view?.forest.nodes.get(node.parentKey);
+    return parent?.kind === 'goal' ? parent.goal : undefined;
   }
 
   private openCheckIn(row: TreeRow): void {
@@ -771,7 +782,7 @@ export class TandemGoalTree extends TandemElement {
   private keyResultGoal(row: TreeRow): Goal | undefined {
     const node = row.node;
     if (node?.kind !== 'keyResult') return undefined;
-    const goal = this.view?.goalsById.get(node.keyResult.goalId);
+    const goal = this.parentGoal(node);
     return goal && this.approvals.effectiveGoal(this.edits.goal(goal));
   }
 
