@@ -2,8 +2,26 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Rows rendered beyond each edge of the viewport, so a short scroll shows rows already there. */
 const OVERSCAN = 4;
-/** Rows are never shorter than this (px): what the first render, before any row was measured, plans for. */
+/** What the first render plans for when the host names no row height (px). */
 const SHORTEST_ROW_GUESS = 36;
+
+/**
+ * The row height the host's CSS asks for, before any row is laid out: the
+ * custom property `property` on the host, else `fallbackRem`, in px (only
+ * `px` and `rem` are read; anything else counts as the fallback). The first
+ * render then puts the rows that fit in the DOM, not a screenful of the
+ * shortest rows (a third more, laid out for nothing, and cut back a frame later).
+ */
+export function cssRowHeight(host: Element, property: string, fallbackRem: number): () => number {
+  return () => {
+    const rootFontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const value = getComputedStyle(host).getPropertyValue(property).trim();
+    const match = /^(\d*\.?\d+)(px|rem)$/.exec(value);
+    if (!match) return fallbackRem * rootFontSize;
+    const amount = Number(match[1]);
+    return match[2] === 'px' ? amount : amount * rootFontSize;
+  };
+}
 
 /**
  * Where rows sit in a list whose rows are one height (a slot) except a few
@@ -73,7 +91,11 @@ export class VirtualRowsController implements ReactiveController {
   /** Content above the list may move it without a scroll (a widget loading higher on the page). */
   private readonly resizes = new ResizeObserver(() => this.schedule());
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /** `rowHeightGuess`: a common row's height in px before any is measured (see {@link cssRowHeight}). */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly rowHeightGuess: () => number = () => SHORTEST_ROW_GUESS,
+  ) {
     host.addController(this);
   }
 
@@ -114,7 +136,7 @@ export class VirtualRowsController implements ReactiveController {
   window(count: number, slots: RowSlots = uniformSlots(count)): RowWindow {
     this.count = count;
     this.slots = slots;
-    if (this.slotHeight === 0 && this.end === 0) this.end = Math.ceil(window.innerHeight / SHORTEST_ROW_GUESS) + OVERSCAN;
+    if (this.slotHeight === 0 && this.end === 0) this.end = Math.ceil(window.innerHeight / Math.max(1, this.rowHeightGuess())) + OVERSCAN;
     // The window asked for, within the list; where the list now ends before it (rows closed), it starts earlier to stay full.
     const end = Math.min(this.end, count);
     const first = Math.max(0, Math.min(this.first, end - (this.end - this.first)));

@@ -1,7 +1,10 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { barStyles, chevronStyles, panelStyles, rowActionStyles } from '../../styles/parts.js';
 import { dialogFlowStyles } from '../shared/dialog-flow.js';
+
+/** A row's height unless the page sets --tandem-goal-tree-row-height (the rows are windowed by it before any is measured). */
+export const ROW_HEIGHT_REM = 2.75;
 
 export const goalTreeStyles = css`
   ${panelStyles}
@@ -12,7 +15,7 @@ export const goalTreeStyles = css`
 
   :host {
     --_indent: var(--tandem-goal-tree-indent, 1.25rem);
-    --_row-height: var(--tandem-goal-tree-row-height, 2.75rem);
+    --_row-height: var(--tandem-goal-tree-row-height, ${unsafeCSS(ROW_HEIGHT_REM)}rem);
     --_columns: minmax(16rem, 1fr) 9rem 9.5rem 8.5rem 6.5rem 7rem 9.5rem;
   }
 

@@ -1,8 +1,11 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { token } from '../../styles/tokens.js';
 import { barStyles, chevronStyles, kpiStatusStyles, panelStyles, rowActionStyles } from '../../styles/parts.js';
 import { dialogFlowStyles } from '../shared/dialog-flow.js';
 import { personLabelStyles } from '../shared/person-label.js';
+
+/** A row's height unless the page sets --tandem-kpi-scorecard-row-height (the rows are windowed by it before any is measured). */
+export const ROW_HEIGHT_REM = 3.5;
 
 export const kpiScorecardStyles = css`
   ${panelStyles}
@@ -15,7 +18,7 @@ export const kpiScorecardStyles = css`
   ${personLabelStyles}
 
   :host {
-    --_row-height: var(--tandem-kpi-scorecard-row-height, 3.5rem);
+    --_row-height: var(--tandem-kpi-scorecard-row-height, ${unsafeCSS(ROW_HEIGHT_REM)}rem);
   }
 
   .toolbar {

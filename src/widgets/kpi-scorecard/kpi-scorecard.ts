@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
 import { GridNavigation, type GridCell } from '../../controllers/grid-navigation.js';
-import { uniformSlots, VirtualRowsController, type RowSlots } from '../../controllers/virtual-rows.js';
+import { cssRowHeight, uniformSlots, VirtualRowsController, type RowSlots } from '../../controllers/virtual-rows.js';
 import { ForbiddenError } from '../../data/errors.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import { TandemKpiExportEvent } from '../../events/kpi-export.js';
@@ -38,7 +38,7 @@ import { sourceOf } from './kpi-presenter.js';
 import { KpiProfileFlow } from './kpi-profile-flow.js';
 import { BadScopeError, isPersonScope, loadKpiScorecard, scopeSlug, type KpiScorecardData } from './kpi-scorecard-data.js';
 import { scorecardCsv } from './kpi-scorecard-csv.js';
-import { kpiScorecardStyles } from './kpi-scorecard.styles.js';
+import { kpiScorecardStyles, ROW_HEIGHT_REM } from './kpi-scorecard.styles.js';
 import type { ScorecardAccess } from './scorecard-flow.js';
 
 /** A row of the grid: a KPI, or the detail panel opened under one. */
@@ -214,7 +214,7 @@ export class TandemKpiScorecard extends TandemElement {
     }
   });
   /** Only the rows in view are in the DOM (see VirtualRowsController). */
-  private readonly virtualRows = new VirtualRowsController(this);
+  private readonly virtualRows = new VirtualRowsController(this, cssRowHeight(this, '--tandem-kpi-scorecard-row-height', ROW_HEIGHT_REM));
   /** History panels' heights in slots (common row heights), by row key, as last measured. */
   private detailSlots = new Map<string, number>();
   /** Where the grid's rows sit, panels taller than rows (see `rowSlots`). */
