@@ -237,12 +237,18 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
  */
 export const MIN_ELAPSED_SHARE = 0.05;
 
+/** The last share worked out: a scorecard assesses thousands of KPIs over one period at one moment. */
+let lastShare: { start: string; end: string; at: number; share: number } | undefined;
+
 /** How much of the period has passed at `now`, from 0 (before it starts) to 1 (at its end or after). */
 export function periodElapsedShare(period: Pick<Cycle, 'start' | 'end'>, now: Date): number {
+  const at = now.getTime();
+  if (lastShare && lastShare.start === period.start && lastShare.end === period.end && lastShare.at === at) return lastShare.share;
   const start = startOfDate(period.start);
   const end = endOfDate(period.end);
-  if (!(end > start)) return 1;
-  return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
+  const share = end > start ? Math.min(1, Math.max(0, (at - start) / (end - start))) : 1;
+  lastShare = { start: period.start, end: period.end, at, share };
+  return share;
 }
 
 /**
