@@ -90,8 +90,9 @@ export class GridNavigation implements ReactiveController {
   tabStop(): GridCell {
     const { headerKey, indexOf, rowKeyAt, rowCount } = this.options;
     const { rowKey } = this.active;
-    const index = indexOf(rowKey);
+    // The header first: looking a row up may index every row (5,000 KPIs), which the first render need not.
     if (rowKey === headerKey) return this.active;
+    const index = indexOf(rowKey);
     const { first, last } = this.options.rendered();
     const known = last >= first;
     if (index !== undefined && (!known || (index >= first && index <= last))) return this.active;

@@ -422,7 +422,7 @@ export function kpiComparator(
  * ~60,000 collator and string comparisons in script for 5,000 rows. Reverse
  * the result for a descending column.
  */
-export function sortKpis(rows: readonly AssessedKpi[], key: KpiSortKey, options: KpiComparatorOptions = {}): AssessedKpi[] {
+export function sortKpis<Row extends AssessedKpi>(rows: readonly Row[], key: KpiSortKey, options: KpiComparatorOptions = {}): Row[] {
   const { collator } = options;
   const compareNames = collator ? (a: string, b: string) => collator.compare(a, b) : compareText;
   const ownerName = options.ownerName ?? ((ownerId: Id) => ownerId);

@@ -19,6 +19,7 @@ import {
   sortKpis,
   weightedKpiScore,
   type AssessedKpi,
+  type KpiAssessment,
   type KpiSortKey,
   type KpiStatus,
 } from '../../model/kpi.js';
@@ -46,6 +47,18 @@ interface GridRow {
   readonly key: string;
   readonly kind: 'kpi' | 'detail';
   readonly row: AssessedKpi;
+}
+
+/** An assessed KPI and its grid row, made together: a sort or filter lists 5,000 rows without looking each one's up. */
+class AssessedRow implements AssessedKpi {
+  readonly grid: GridRow;
+
+  constructor(
+    readonly kpi: Kpi,
+    readonly assessment: KpiAssessment,
+  ) {
+    this.grid = { key: kpiKey(kpi.id), kind: 'kpi', row: this };
+  }
 }
 
 /** The header row's key in focus positions. */
@@ -164,7 +177,7 @@ export class TandemKpiScorecard extends TandemElement {
   /** Who the loaded KPIs were read for: another person signing in must not see them while theirs load. */
   private loadedFor: Id | undefined;
   private assessedFor: { data: KpiScorecardData; pending: unknown; now: Date | undefined } | undefined;
-  private assessed: AssessedKpi[] = [];
+  private assessed: AssessedRow[] = [];
   /**
    * Whether the signed-in person may edit something on a KPI, by id, worked
    * out when a row first shows it: the permission rules for 5,000 KPIs cost
@@ -178,7 +191,7 @@ export class TandemKpiScorecard extends TandemElement {
    * order), for the assessment and language they were sorted in: sorting
    * again by a column sorted before, or reversing it, costs no sort.
    */
-  private orders = new Map<KpiSortKey | '', AssessedKpi[]>();
+  private orders = new Map<KpiSortKey | '', AssessedRow[]>();
   private ordersFor: readonly unknown[] = [];
   /**
    * Cell contents by row and column (see CellMemo): a row renders several
@@ -194,12 +207,10 @@ export class TandemKpiScorecard extends TandemElement {
     if (!contents.has(column)) contents.set(column, compute());
     return contents.get(column) as T;
   };
-  private shown: readonly AssessedKpi[] = [];
+  private shown: readonly AssessedRow[] = [];
   /** What the rows were last filtered and sorted for. */
   private arrangedFor: readonly unknown[] | undefined;
   private gridRows: GridRow[] = [];
-  /** The KPI rows of the grid by assessed KPI, so a new sort or filter does not build 5,000 row keys again. */
-  private kpiGridRows = new WeakMap<AssessedKpi, GridRow>();
   /** Grid rows' positions by key, built when first asked (keyboard and focus), not before the first paint. */
   private rowIndex: Map<string, number> | undefined;
   private columnsShown: KpiScorecardColumn[] = [];
@@ -322,7 +333,7 @@ export class TandemKpiScorecard extends TandemElement {
     const period = data.cycle ?? { start: '', end: '' };
     this.assessed = data.kpis.map((stored) => {
       const kpi = this.editFlow.effective(stored);
-      return { kpi, assessment: assessKpi(kpi, period, now) };
+      return new AssessedRow(kpi, assessKpi(kpi, period, now));
     });
     this.editable = new Map();
     this.anyEditable = undefined;
@@ -366,7 +377,7 @@ export class TandemKpiScorecard extends TandemElement {
     this.shown = rows;
     const gridRows: GridRow[] = [];
     for (const row of rows) {
-      gridRows.push(this.kpiGridRow(row));
+      gridRows.push(row.grid);
       if (this.expanded.has(row.kpi.id)) gridRows.push({ key: detailKey(row.kpi.id), kind: 'detail', row });
     }
     this.gridRows = gridRows;
@@ -430,13 +441,6 @@ export class TandemKpiScorecard extends TandemElement {
     }
   }
 
-  /** A KPI's grid row, the same object for as long as the row is (its key is built once). */
-  private kpiGridRow(row: AssessedKpi): GridRow {
-    let gridRow = this.kpiGridRows.get(row);
-    if (!gridRow) this.kpiGridRows.set(row, (gridRow = { key: kpiKey(row.kpi.id), kind: 'kpi', row }));
-    return gridRow;
-  }
-
   private rowIndexOf(rowKey: string): number | undefined {
     if (!this.rowIndex) {
       this.rowIndex = new Map();
@@ -446,7 +450,7 @@ export class TandemKpiScorecard extends TandemElement {
   }
 
   /** The assessed KPIs in ascending order of a sort key (`''`: unsorted), sorted once per assessment and language. */
-  private ordered(key: KpiSortKey | ''): readonly AssessedKpi[] {
+  private ordered(key: KpiSortKey | ''): readonly AssessedRow[] {
     const basis = [this.assessed, this.activeLocale, this.loaded] as const;
     if (basis.some((value, index) => value !== this.ordersFor[index])) {
       this.orders = new Map();
