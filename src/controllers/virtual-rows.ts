@@ -88,6 +88,8 @@ export class VirtualRowsController implements ReactiveController {
   /** The list the clippers were found for: found once it is in the document (a first render attaches it before). */
   private clippersOf: HTMLElement | undefined;
   private frame = 0;
+  /** The overscan is missing around rows that cover the view (the first frame paints without it): added a frame later. */
+  private overscanDue = false;
   /** Content above the list may move it without a scroll (a widget loading higher on the page). */
   private readonly resizes = new ResizeObserver(() => this.schedule());
 
@@ -136,7 +138,12 @@ export class VirtualRowsController implements ReactiveController {
   window(count: number, slots: RowSlots = uniformSlots(count)): RowWindow {
     this.count = count;
     this.slots = slots;
-    if (this.slotHeight === 0 && this.end === 0) this.end = Math.ceil(window.innerHeight / Math.max(1, this.rowHeightGuess())) + OVERSCAN;
+    if (this.slotHeight === 0 && this.end === 0) {
+      // The first render, before any row was laid out: the rows that fit between the widget's top and the
+      // viewport's bottom, and no more, so the first frame lays out only rows it may show. The overscan follows that frame.
+      const top = Math.min(window.innerHeight, Math.max(0, this.host.getBoundingClientRect().top));
+      this.end = Math.max(OVERSCAN, Math.ceil((window.innerHeight - top) / Math.max(1, this.rowHeightGuess())));
+    }
     // The window asked for, within the list; where the list now ends before it (rows closed), it starts earlier to stay full.
     const end = Math.min(this.end, count);
     const first = Math.max(0, Math.min(this.first, end - (this.end - this.first)));
@@ -200,9 +207,22 @@ export class VirtualRowsController implements ReactiveController {
     const visibleFirst = rowAt(top);
     const visibleEnd = Math.min(count, Math.max(visibleFirst, rowAt(bottom) + 1));
     const covered = this.first <= visibleFirst && this.end >= visibleEnd;
-    // Keep the window while it covers the view and is not much larger than needed (the first guess, a jump, a smaller viewport).
-    if (covered && this.end - this.first <= visibleEnd - visibleFirst + 3 * OVERSCAN) return;
     const first = Math.max(0, visibleFirst - OVERSCAN);
+    // Keep the window while it covers the view and is not much larger than needed (the first guess, a jump, a smaller viewport).
+    if (covered && this.end - this.first <= visibleEnd - visibleFirst + 3 * OVERSCAN) {
+      const overscanned = this.first <= first && this.end >= Math.min(count, visibleEnd + OVERSCAN);
+      if (overscanned) {
+        this.overscanDue = false;
+        return;
+      }
+      // Rows already cover the view: this frame paints them as they are, the next adds the overscan.
+      if (!this.overscanDue) {
+        this.overscanDue = true;
+        this.schedule();
+        return;
+      }
+    }
+    this.overscanDue = false;
     // Off screen (above or below the view): still a few rows, so the list keeps a row to tab to.
     const end = Math.min(count, Math.max(visibleEnd + OVERSCAN, first + OVERSCAN));
     if (first === this.first && end === this.end) return;

@@ -1,5 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { cssRowHeight, VirtualRowsController } from '../../src/controllers/virtual-rows.js';
 
 /** A host that only plans its window: what the first render of a widget's rows asks for. */
@@ -8,18 +9,39 @@ class RowsHost extends LitElement {
 }
 customElements.define('test-virtual-rows-host', RowsHost);
 
+/** A list of 1,000 rows of 40 px, windowed as the widgets window theirs. */
+class RowsList extends LitElement {
+  readonly rows = new VirtualRowsController(this, () => 40);
+
+  protected override render() {
+    const { first, end, before, total } = this.rows.window(1_000);
+    const rows = Array.from({ length: end - first }, (_, offset) => litHtml`<div style="height: 40px">Row ${first + offset}</div>`);
+    return litHtml`<div style="height: ${40 * total}px; padding-top: ${40 * before}px; box-sizing: border-box" ${ref((list) => this.rows.attach(list))}>${rows}</div>`;
+  }
+}
+customElements.define('test-virtual-rows-list', RowsList);
+
+/** The rows that fit between a host's top and the viewport's bottom. */
+const fitting = (host: Element, rowHeight: number) => Math.ceil((window.innerHeight - Math.max(0, host.getBoundingClientRect().top)) / rowHeight);
+
 describe('VirtualRowsController', () => {
-  it('plans the first window from the row height the CSS asks for, before any row is measured', async () => {
+  it('plans the first window from the row height the CSS asks for, before any row is measured: the rows that fit below its top', async () => {
     const rootFontSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
     const host = await fixture<RowsHost>(html`<test-virtual-rows-host></test-virtual-rows-host>`);
-    // 2.5rem by default; four rows more than fit, for a short scroll.
-    expect(host.rows.window(10_000).end).to.equal(Math.ceil(window.innerHeight / (2.5 * rootFontSize)) + 4);
+    // 2.5rem by default.
+    expect(host.rows.window(10_000).end).to.equal(fitting(host, 2.5 * rootFontSize));
 
     const tall = await fixture<RowsHost>(html`<test-virtual-rows-host style="--test-row-height: 120px"></test-virtual-rows-host>`);
-    expect(tall.rows.window(10_000).end).to.equal(Math.ceil(window.innerHeight / 120) + 4);
+    expect(tall.rows.window(10_000).end).to.equal(fitting(tall, 120));
 
     const inRem = await fixture<RowsHost>(html`<test-virtual-rows-host style="--test-row-height: 5rem"></test-virtual-rows-host>`);
-    expect(inRem.rows.window(10_000).end).to.equal(Math.ceil(window.innerHeight / (5 * rootFontSize)) + 4);
+    expect(inRem.rows.window(10_000).end).to.equal(fitting(inRem, 5 * rootFontSize));
+
+    // Lower on the page, fewer; below the fold, still a few rows to tab to.
+    const lower = await fixture<RowsHost>(html`<test-virtual-rows-host style="--test-row-height: 40px; display: block; margin-top: 300px"></test-virtual-rows-host>`);
+    expect(lower.rows.window(10_000).end).to.equal(fitting(lower, 40));
+    const below = await fixture<RowsHost>(html`<test-virtual-rows-host style="display: block; margin-top: 200vh"></test-virtual-rows-host>`);
+    expect(below.rows.window(10_000).end).to.equal(4);
     // Fewer rows than fit: all of them.
     expect(inRem.rows.window(3)).to.deep.include({ first: 0, end: 3, before: 0, total: 3 });
   });
@@ -30,5 +52,15 @@ describe('VirtualRowsController', () => {
     expect(cssRowHeight(host, '--test-row-height', 3)()).to.equal(3 * rootFontSize);
     host.style.setProperty('--test-row-height', '44px');
     expect(cssRowHeight(host, '--test-row-height', 3)()).to.equal(44);
+  });
+
+  it('paints the rows in view first, and adds the rows beyond them a frame later', async () => {
+    const list = await fixture<RowsList>(html`<test-virtual-rows-list style="display: block"></test-virtual-rows-list>`);
+    const rowsInDom = () => list.shadowRoot!.querySelectorAll('div > div').length;
+    const inView = fitting(list, 40);
+    expect(rowsInDom(), 'the first render').to.equal(inView);
+    for (let frame = 0; frame < 4; frame += 1) await nextFrame();
+    await list.updateComplete;
+    expect(rowsInDom(), 'with four rows beyond the view').to.equal(inView + 4);
   });
 });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
@@ -24,11 +24,28 @@ async function renderTree(adapter: DataAdapter, root: string, locale = 'en'): Pr
   return el;
 }
 
+/**
+ * Moves the focus down the rows, as someone on the keyboard would (the rows
+ * below the window are not in the DOM until then), to the first key result
+ * that offers a check-in; `undefined` after the last row.
+ */
+async function focusFirstCheckInRow(el: TandemGoalTree): Promise<HTMLElement | undefined> {
+  const offersCheckIn = (row: Element | null) => row instanceof HTMLElement && row.matches('[data-kind=keyResult][aria-keyshortcuts~=C]');
+  shadow(el).querySelector<HTMLElement>('[role=treeitem][tabindex="0"]')!.focus();
+  for (;;) {
+    const focused = shadow(el).activeElement;
+    if (offersCheckIn(focused)) return focused as HTMLElement;
+    focused!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    await nextFrame();
+    if (shadow(el).activeElement === focused) return undefined;
+  }
+}
+
 /** The employee's tree, and their first key result they may check in on, opened from the keyboard. */
 async function openFromKeyboard(el: TandemGoalTree): Promise<string> {
-  await waitUntil(() => checkInRows(el).length > 0, 'a key result to check in on');
-  const target = checkInRows(el)[0]!;
-  target.focus();
+  const target = (await focusFirstCheckInRow(el))!;
+  expect(target, 'a key result to check in on').to.not.equal(undefined);
   target.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
   await waitUntil(() => dialogOf(el).open, 'dialog open');
   await el.updateComplete;
@@ -187,6 +204,7 @@ describe('<tandem-goal-tree> check-in', () => {
     const el = await renderTree(store, `person:${personas.employee}`);
     await aTimeout(100);
     expect(shadow(el).querySelectorAll('[data-kind=keyResult]').length).to.be.greaterThan(0);
+    expect(await focusFirstCheckInRow(el), 'no row, down to the last, offers a check-in').to.equal(undefined);
     expect(checkInRows(el)).to.have.length(0);
     expect(shadow(el).querySelector('[data-action=check-in]')).to.equal(null);
   });
@@ -194,15 +212,15 @@ describe('<tandem-goal-tree> check-in', () => {
   it('offers it to the owner’s manager, up a management chain loaded with the tree', async () => {
     const { store, personas } = await seededStore('manager');
     const el = await renderTree(store, `person:${personas.employee}`);
-    await waitUntil(() => checkInRows(el).length > 0, 'a key result the manager may check in on');
+    expect(await focusFirstCheckInRow(el), 'a key result the manager may check in on').to.not.equal(undefined);
     await expect(el).to.be.accessible();
   });
 
   it('speaks zh-CN', async () => {
     const { store } = await seededStore('employee');
     const el = await renderTree(store, 'me', 'zh-CN');
-    await waitUntil(() => checkInRows(el).length > 0, 'a key result to check in on');
-    expect(checkInRows(el)[0]!.querySelector('[data-action=check-in]')!.textContent).to.equal('更新进展');
+    const target = await focusFirstCheckInRow(el);
+    expect(target!.querySelector('[data-action=check-in]')!.textContent).to.equal('更新进展');
     await openFromKeyboard(el);
     expect(shadow(el).getElementById('check-in-title')!.textContent).to.match(/^更新进展：/);
     await type(el, 'confidence', '150');
