@@ -8,10 +8,12 @@ import '../src/index.js';
 import type { Theme } from '../src/context/provider.js';
 import { openDemoStore, type SeedPersonas, type TandemStore } from '../src/data/index.js';
 import { isTandemError } from '../src/data/errors.js';
+import type { TandemGoalToggleEvent } from '../src/events/goal-toggle.js';
 import type { TandemPersonSelectEvent } from '../src/events/person-select.js';
 import { displayName } from '../src/model/people.js';
 import { isLocale, type Locale } from '../src/i18n/index.js';
 import type { Session } from '../src/model/records.js';
+import type { TandemGoalTree } from '../src/widgets/goal-tree/goal-tree.js';
 import { demoText, type DemoMessageKey } from './messages.js';
 
 /** Seed of the demo company: the same number always makes the same company. */
@@ -329,10 +331,37 @@ function reports() {
       : nothing}`;
 }
 
+/**
+ * The rows a person had open in each tree, kept for the browser tab, so
+ * leaving a page and coming back finds its tree as it was. Read once per
+ * visit of a page: the same list passed on every render of the portal
+ * leaves the tree alone while the person opens and closes rows.
+ */
+const openRowsKey = (root: string) => `tandem-demo-open-rows:${root}`;
+let restoredOpenRows: { page: Page; root: string; rows: string[] | undefined } | undefined;
+
+function openRowsFor(root: string): string[] | undefined {
+  if (restoredOpenRows?.page !== state.page || restoredOpenRows.root !== root) {
+    const stored = sessionStorage.getItem(openRowsKey(root));
+    const rows: unknown = stored === null ? undefined : JSON.parse(stored);
+    restoredOpenRows = {
+      page: state.page,
+      root,
+      rows: Array.isArray(rows) && rows.every((key) => typeof key === 'string') ? rows : undefined,
+    };
+  }
+  return restoredOpenRows.rows;
+}
+
+function rememberOpenRows(event: TandemGoalToggleEvent): void {
+  const tree = event.currentTarget as TandemGoalTree;
+  sessionStorage.setItem(openRowsKey(tree.root ?? ''), JSON.stringify(tree.openRows));
+}
+
 /** The page's goal tree: at `root`, or the one goal a KPI's source pointed to. */
 function goalTree(root: string) {
   const focus = state.goalFocus;
-  if (!focus) return html`<tandem-goal-tree root=${root}></tandem-goal-tree>`;
+  if (!focus) return html`<tandem-goal-tree root=${root} .openRows=${openRowsFor(root)} @tandem-goal-toggle=${rememberOpenRows}></tandem-goal-tree>`;
   return html`<p class="goal-focus" tabindex="-1">
       ${text('goalFocus.showing')} <strong>${focus.title}</strong>
       <button type="button" class="link-button" @click=${() => update({ goalFocus: undefined })}>${text('goalFocus.showAll')}</button>

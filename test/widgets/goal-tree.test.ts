@@ -246,6 +246,30 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('opens the rows a host asks for (before the goals load, in place of its own choice; after, at once) and says which are open', async () => {
+    const el = await fixture<TandemGoalTree>(
+      html`<tandem-goal-tree .adapter=${stubAdapter(companyMethods())} .now=${NOW} locale="en" .openRows=${['strategy:s1', 'goal:co1']}></tandem-goal-tree>`,
+    );
+    await waitUntil(() => rowElements(el).length > 0, 'rows');
+    expect(rowSummary(el)).to.deep.equal([
+      'strategy:s1 L1 1/2 -',
+      'goal:co1 L2 1/1 -',
+      'keyResult:k1 L3 1/3',
+      'goal:d1 L3 2/3 +',
+      'goal:d2 L3 3/3 +',
+      'strategy: L1 2/2 +',
+    ]);
+    expect(el.openRows).to.deep.equal(['strategy:s1', 'goal:co1']);
+
+    row(el, 'goal:d2')!.querySelector<HTMLElement>('.twisty')!.click();
+    await el.updateComplete;
+    expect(el.openRows).to.have.members(['strategy:s1', 'goal:co1', 'goal:d2']);
+
+    el.openRows = ['strategy:'];
+    await el.updateComplete;
+    expect(rowSummary(el)).to.deep.equal(['strategy:s1 L1 1/2 +', 'strategy: L1 2/2 -', 'goal:co2 L2 1/1']);
+  });
+
   it('moves, expands and collapses by keyboard, announcing toggles', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));
     const toggles: [string, string | null, boolean][] = [];

@@ -305,6 +305,28 @@ export class TandemGoalTree extends TandemElement {
   @property({ attribute: false })
   now: Date | undefined;
 
+  /** Rows asked for by `openRows` before the goals loaded: they replace the tree's own choice when they do. */
+  private openRowsAsked: ReadonlySet<NodeKey> | null = null;
+
+  /**
+   * The rows open (outside a search or filter): `goal:<id>`, and
+   * `strategy:<id>` for a pillar (`strategy:` for goals serving none), as
+   * `tandem-goal-toggle` reports them. Set it to open rows, e.g. those a
+   * person had open last time: set before the goals load, it replaces what
+   * the tree opens on its own (the pillars, and the path down to the goals
+   * the scope is about); set after, it applies at once. Rows not in the tree
+   * are kept, and open if they come. `undefined`: the tree's own choice.
+   */
+  get openRows(): string[] {
+    return [...(this.openRowsAsked ?? this.expanded)];
+  }
+
+  set openRows(keys: Iterable<string> | undefined) {
+    const open = keys === undefined ? null : new Set(keys);
+    if (!this.view) this.openRowsAsked = open;
+    else if (open) this.expanded = open;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const data = this.treeTask.value;
@@ -368,6 +390,13 @@ export class TandemGoalTree extends TandemElement {
    * scope is about (the root goal; a person's own goals).
    */
   private resetTreeState(view: TreeView): void {
+    this.selectedKey = null;
+    this.focusKey = null;
+    if (this.openRowsAsked) {
+      this.expanded = this.openRowsAsked;
+      this.openRowsAsked = null;
+      return;
+    }
     const open = new Set<NodeKey>();
     for (const group of view.groups ?? []) open.add(group.key);
     const { scope, focusGoalIds } = view.data;
@@ -383,8 +412,6 @@ export class TandemGoalTree extends TandemElement {
       if (group) open.add(group);
     }
     this.expanded = open;
-    this.selectedKey = null;
-    this.focusKey = null;
   }
 
   /** The owners of the view's goals, by name in the view's language, with every name they go by (searched). */

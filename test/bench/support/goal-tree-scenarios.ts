@@ -10,7 +10,7 @@
  * in-memory adapter (memory-adapter.ts) from the same generated company
  * (goal-tree-fixture.ts), built in `prepare`, before the clock.
  */
-import { goalNodeKey, type NodeKey } from '../../../src/model/goal-tree.js';
+import { goalNodeKey, strategyNodeKey, UNLINKED_GROUP_KEY, type NodeKey } from '../../../src/model/goal-tree.js';
 import { defineScenario, type BrowserScenario, type MetricDefinition } from '../harness/scenario.js';
 import { BenchGoalTree, type RowShape } from './bench-goal-tree.js';
 import { afterNextPaint, countNodes, lastChildListChange, listFingerprint, whenDom } from './frames.js';
@@ -24,7 +24,7 @@ interface Prepared {
   fixture: GoalTreeFixture;
   adapter: ReturnType<typeof memoryAdapter>['adapter'];
   stats: AdapterStats;
-  /** Rows open on load, beside the pillars the tree opens itself. */
+  /** Rows open on load, beside the pillars. */
   open: ReadonlySet<NodeKey>;
   host: HTMLElement;
 }
@@ -51,7 +51,8 @@ function mount(kind: 'candidate' | 'baseline', prepared: Prepared): TreeElement 
     const element = new BenchGoalTree();
     element.locale = 'en';
     element.now = fixture.now;
-    element.openOnLoad = open;
+    // In place of what the tree opens on its own for a cycle: its pillars (as the baseline opens them).
+    element.openRows = [...fixture.strategies.map((strategy) => strategyNodeKey(strategy.id)), UNLINKED_GROUP_KEY, ...open];
     element.adapter = adapter;
     tree = element;
   } else {
