@@ -129,6 +129,36 @@ export const GoalRoot: Story = {
   render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
 };
 
+/**
+ * `openRows`: the page says which rows are open (e.g. those the person had
+ * open last time, kept from `tandem-goal-toggle`), in place of the tree's
+ * own choice. Here: the first pillar, its first company goal and that goal's
+ * departments, the other pillars closed.
+ */
+export const OpenRows: Story = {
+  name: 'Options: rows opened by the page (openRows)',
+  loaders: [
+    async () => {
+      const store = await seededStore();
+      const cycles = await store.listCycles();
+      const active = cycles.find((cycle) => cycle.status === 'active') ?? cycles[0];
+      if (!active) return { openRows: [] };
+      const goals = await store.listGoals({ cycleId: active.id });
+      const strategies = await store.listStrategies(active.id);
+      const pillar = strategies[0];
+      const company = goals.find((goal) => goal.level === 'company' && pillar !== undefined && goal.strategyIds.includes(pillar.id));
+      const departments = goals.filter((goal) => company !== undefined && goal.parentId === company.id);
+      const openRows = [
+        ...(pillar ? [`strategy:${pillar.id}`] : []),
+        ...(company ? [`goal:${company.id}`] : []),
+        ...departments.map((goal) => `goal:${goal.id}`),
+      ];
+      return { openRows };
+    },
+  ],
+  render: (_args, { loaded }) => html`<tandem-goal-tree .openRows=${loaded['openRows'] as string[]}></tandem-goal-tree>`,
+};
+
 /** Search and filters: type in the search box, or pick a status, level or owner; matches keep their ancestors. */
 export const Filters: Story = {
   name: 'Options: search and filters',
