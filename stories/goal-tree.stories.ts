@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { DataAdapter } from '../src/data/adapter.js';
 import { AbortedError, ForbiddenError, NetworkError } from '../src/data/errors.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
+import { defaultCycle } from '../src/model/cycles.js';
 import '../src/widgets/goal-tree/goal-tree.js';
 import { seededStore } from './support/seeded-store.js';
 import { refusingAdapter, stalledAdapter, storyAdapter } from './support/story-adapter.js';
@@ -34,6 +35,12 @@ async function personaRoot(persona: 'employee' | 'manager', kind: 'person' | 'or
   const store = await seededStore({ persona });
   const session = await store.getSession();
   return kind === 'person' ? `person:${session.person.id}` : `org-unit:${session.person.orgUnitId}`;
+}
+
+/** The seeded company and the cycle the tree shows when none is named. */
+async function seededCycle() {
+  const store = await seededStore();
+  return { store, cycle: defaultCycle(await store.listCycles()) };
 }
 
 const meta = {
@@ -119,10 +126,8 @@ export const GoalRoot: Story = {
   name: 'Options: one goal (root="goal:…")',
   loaders: [
     async () => {
-      const store = await seededStore();
-      const cycles = await store.listCycles();
-      const active = cycles.find((cycle) => cycle.status === 'active') ?? cycles[0];
-      const goals = active ? await store.listGoals({ cycleId: active.id, level: 'company' }) : [];
+      const { store, cycle } = await seededCycle();
+      const goals = cycle ? await store.listGoals({ cycleId: cycle.id, level: 'company' }) : [];
       return { root: goals[0] ? `goal:${goals[0].id}` : '' };
     },
   ],
@@ -139,12 +144,10 @@ export const OpenRows: Story = {
   name: 'Options: rows opened by the page (openRows)',
   loaders: [
     async () => {
-      const store = await seededStore();
-      const cycles = await store.listCycles();
-      const active = cycles.find((cycle) => cycle.status === 'active') ?? cycles[0];
-      if (!active) return { openRows: [] };
-      const goals = await store.listGoals({ cycleId: active.id });
-      const strategies = await store.listStrategies(active.id);
+      const { store, cycle } = await seededCycle();
+      if (!cycle) return { openRows: [] };
+      const goals = await store.listGoals({ cycleId: cycle.id });
+      const strategies = await store.listStrategies(cycle.id);
       const pillar = strategies[0];
       const company = goals.find((goal) => goal.level === 'company' && pillar !== undefined && goal.strategyIds.includes(pillar.id));
       const departments = goals.filter((goal) => company !== undefined && goal.parentId === company.id);
