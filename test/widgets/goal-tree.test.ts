@@ -270,6 +270,25 @@ describe('<tandem-goal-tree>', () => {
     expect(rowSummary(el)).to.deep.equal(['strategy:s1 L1 1/2 +', 'strategy: L1 2/2 -', 'goal:co2 L2 1/1']);
   });
 
+  it('reveals a row a page asks for: opens the rows above it, scrolls to it and focuses it', async () => {
+    const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${stubAdapter(companyMethods())} .now=${NOW} locale="en"></tandem-goal-tree>`);
+    // Asked before the goals have loaded: it waits for them.
+    const shown = el.revealRow('keyResult:k3');
+    expect(await shown).to.equal(true);
+    expect(focusedKey(el)).to.equal('keyResult:k3');
+    for (const key of ['goal:co1', 'goal:d1', 'goal:i2']) expect(row(el, key)!.getAttribute('aria-expanded'), key).to.equal('true');
+    expect(el.openRows).to.include.members(['strategy:s1', 'goal:co1', 'goal:d1', 'goal:i2']);
+
+    expect(await el.revealRow('goal:nowhere')).to.equal(false);
+    // Hidden by a search: not shown, and the search stays.
+    const search = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'renewals';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(await el.revealRow('goal:i1')).to.equal(false);
+    expect(search.value).to.equal('renewals');
+  });
+
   it('moves, expands and collapses by keyboard, announcing toggles', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));
     const toggles: [string, string | null, boolean][] = [];

@@ -238,6 +238,8 @@ export class TandemGoalTree extends TandemElement {
   private forms: GoalFormFlow | undefined;
   private adjustments: AdjustFlow | undefined;
   private readonly menu = new RowMenu(this, this.access);
+  /** Calls of `revealRow` made before the goals loaded, waiting for them. */
+  private readonly viewWaiters: (() => void)[] = [];
   /** A row to focus once a reload brings it (a goal or key result just created). */
   private revealKey: NodeKey | null = null;
   private only: Set<NodeKey> | null = null;
@@ -355,6 +357,7 @@ export class TandemGoalTree extends TandemElement {
       this.approvals.dropReloaded(data!);
       this.edits.dropReloaded(data!.goals, data!.keyResults);
     }
+    if (this.view) for (const resolve of this.viewWaiters.splice(0)) resolve();
     if (this.revealKey !== null && this.visible?.indexOf(this.revealKey) !== undefined) {
       const key = this.revealKey;
       this.revealKey = null;
@@ -590,6 +593,30 @@ export class TandemGoalTree extends TandemElement {
   }
 
   /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
+  /**
+   * Shows a goal or key result (`goal:<id>`, `keyResult:<id>`): opens the
+   * rows above it, scrolls it into view and moves the focus to it, as a link
+   * from elsewhere on the page would; called before the goals have loaded,
+   * it waits for them. Resolves to whether the row is shown: not when it is
+   * not in the tree, or when the search or filters hide it.
+   */
+  async revealRow(key: string): Promise<boolean> {
+    if (!this.view) await new Promise<void>((resolve) => this.viewWaiters.push(resolve));
+    await this.updateComplete;
+    const view = this.view;
+    if (!view || !view.forest.nodes.has(key) || (this.only && !this.only.has(key))) return false;
+    const ancestors = ancestorsOf(view.forest, key);
+    const group = view.groupOf.get(ancestors.at(-1) ?? key);
+    const above = group === undefined ? ancestors : [...ancestors, group];
+    const open = this.only ? this.filterExpanded : this.expanded;
+    if (above.some((ancestor) => !open.has(ancestor))) {
+      if (this.only) this.filterExpanded = new Set([...open, ...above]);
+      else this.expanded = new Set([...open, ...above]);
+    }
+    await this.focusRow(key);
+    return this.rowElement(key) !== null;
+  }
+
   private async focusRow(key: NodeKey): Promise<void> {
     this.focusKey = key;
     await this.updateComplete;

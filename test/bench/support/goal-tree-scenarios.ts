@@ -214,7 +214,7 @@ export function goalTreeToggleScenario(goalCount: number, options: { samples: nu
       const next = rows[index + 1];
       if (index === -1 || !next || !rows[index]!.expanded) throw new Error(`The department row ${departmentKey} is not open in the tree.`);
       const root = tree.shadowRoot!;
-      if (tree instanceof BenchGoalTree) await tree.showRow(departmentKey);
+      if (tree instanceof BenchGoalTree && !(await tree.revealRow(departmentKey))) throw new Error(`The department row ${departmentKey} could not be shown.`);
       root.querySelector(rowKeySelector(departmentKey))?.scrollIntoView({ block: 'center' });
       await whenDom(root, () => root.querySelector(rowKeySelector(next.key)) !== null, 'the department row scrolled into view');
       // Let scrolling, the virtualizer's measuring and the person chips finish before the clock.
