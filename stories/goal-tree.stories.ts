@@ -162,6 +162,31 @@ export const OpenRows: Story = {
   render: (_args, { loaded }) => html`<tandem-goal-tree .openRows=${loaded['openRows'] as string[]}></tandem-goal-tree>`,
 };
 
+/**
+ * `revealRow(key)`: a page links to a goal or key result (here, the first
+ * key result of an individual goal); the tree opens the rows above it,
+ * scrolls to it and focuses it.
+ */
+export const RevealRow: Story = {
+  name: 'Options: a row shown by the page (revealRow)',
+  loaders: [
+    async () => {
+      const { store, cycle } = await seededCycle();
+      const goals = cycle ? await store.listGoals({ cycleId: cycle.id, level: 'individual' }) : [];
+      const keyResults = goals[0] ? await store.listKeyResults({ goalId: goals[0].id }) : [];
+      return { key: keyResults[0] ? `keyResult:${keyResults[0].id}` : '' };
+    },
+  ],
+  render: (_args, { loaded }) => html`<tandem-goal-tree
+    style="--tandem-goal-tree-max-height: 30rem"
+    data-reveal=${loaded['key'] as string}
+  ></tandem-goal-tree>`,
+  play: async ({ canvasElement }) => {
+    const tree = canvasElement.querySelector('tandem-goal-tree');
+    if (tree?.dataset['reveal']) await tree.revealRow(tree.dataset['reveal']);
+  },
+};
+
 /** Search and filters: type in the search box, or pick a status, level or owner; matches keep their ancestors. */
 export const Filters: Story = {
   name: 'Options: search and filters',
