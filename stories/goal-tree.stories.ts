@@ -6,6 +6,7 @@ import type { DataAdapter } from '../src/data/adapter.js';
 import { AbortedError, ForbiddenError, NetworkError } from '../src/data/errors.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import { defaultCycle } from '../src/model/cycles.js';
+import type { GoalLevel } from '../src/model/records.js';
 import '../src/widgets/goal-tree/goal-tree.js';
 import { seededStore } from './support/seeded-store.js';
 import { refusingAdapter, stalledAdapter, storyAdapter } from './support/story-adapter.js';
@@ -41,6 +42,13 @@ async function personaRoot(persona: 'employee' | 'manager', kind: 'person' | 'or
 async function seededCycle() {
   const store = await seededStore();
   return { store, cycle: defaultCycle(await store.listCycles()) };
+}
+
+/** The seeded company and its first goal of `level` in that cycle. */
+async function firstSeededGoal(level: GoalLevel) {
+  const { store, cycle } = await seededCycle();
+  const goals = cycle ? await store.listGoals({ cycleId: cycle.id, level }) : [];
+  return { store, goal: goals[0] };
 }
 
 const meta = {
@@ -126,9 +134,8 @@ export const GoalRoot: Story = {
   name: 'Options: one goal (root="goal:…")',
   loaders: [
     async () => {
-      const { store, cycle } = await seededCycle();
-      const goals = cycle ? await store.listGoals({ cycleId: cycle.id, level: 'company' }) : [];
-      return { root: goals[0] ? `goal:${goals[0].id}` : '' };
+      const { goal } = await firstSeededGoal('company');
+      return { root: goal ? `goal:${goal.id}` : '' };
     },
   ],
   render: (_args, { loaded }) => html`<tandem-goal-tree root=${loaded['root'] as string}></tandem-goal-tree>`,
@@ -171,9 +178,8 @@ export const RevealRow: Story = {
   name: 'Options: a row shown by the page (revealRow)',
   loaders: [
     async () => {
-      const { store, cycle } = await seededCycle();
-      const goals = cycle ? await store.listGoals({ cycleId: cycle.id, level: 'individual' }) : [];
-      const keyResults = goals[0] ? await store.listKeyResults({ goalId: goals[0].id }) : [];
+      const { store, goal } = await firstSeededGoal('individual');
+      const keyResults = goal ? await store.listKeyResults({ goalId: goal.id }) : [];
       return { key: keyResults[0] ? `keyResult:${keyResults[0].id}` : '' };
     },
   ],
