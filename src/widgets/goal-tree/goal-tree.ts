@@ -592,7 +592,6 @@ export class TandemGoalTree extends TandemElement {
     this.requestUpdate();
   }
 
-  /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
   /**
    * Shows a goal or key result (`goal:<id>`, `keyResult:<id>`): opens the
    * rows above it, scrolls it into view and moves the focus to it, as a link
@@ -617,6 +616,7 @@ export class TandemGoalTree extends TandemElement {
     return this.rowElement(key) !== null;
   }
 
+  /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
   private async focusRow(key: NodeKey): Promise<void> {
     this.focusKey = key;
     await this.updateComplete;
