@@ -268,6 +268,14 @@ describe('<tandem-goal-tree>', () => {
     el.openRows = ['strategy:'];
     await el.updateComplete;
     expect(rowSummary(el)).to.deep.equal(['strategy:s1 L1 1/2 +', 'strategy: L1 2/2 -', 'goal:co2 L2 1/1']);
+
+    // A page moving the tree to another root gives the rows for the goals on their way.
+    el.root = 'goal:co1';
+    el.openRows = ['goal:co1', 'goal:d1'];
+    await waitUntil(() => row(el, 'goal:d1')?.getAttribute('aria-expanded') === 'true', 'the new root with its rows open');
+    expect(row(el, 'goal:co1')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(row(el, 'goal:d2')!.getAttribute('aria-expanded')).to.equal('false');
+    expect(row(el, 'strategy:')).to.equal(null);
   });
 
   it('reveals a row a page asks for: opens the rows above it, scrolls to it and focuses it', async () => {

@@ -91,6 +91,8 @@ interface TreeView {
   readonly goalsById: ReadonlyMap<Id, Goal>;
   /** Cycle and root the data was loaded for: expansion is kept while they stay. */
   readonly scopeKey: string;
+  /** The `cycle` and `root` asked for when the view was made. */
+  readonly askedFor: { readonly cycle: Id | undefined; readonly root: string | undefined };
 }
 
 /**
@@ -325,7 +327,9 @@ export class TandemGoalTree extends TandemElement {
 
   set openRows(keys: Iterable<string> | undefined) {
     const open = keys === undefined ? null : new Set(keys);
-    if (!this.view) this.openRowsAsked = open;
+    // Set with a new root or cycle (a page switching people), the rows are for the goals on their way.
+    const view = this.view;
+    if (!view || view.askedFor.root !== this.root || view.askedFor.cycle !== this.cycle) this.openRowsAsked = open;
     else if (open) this.expanded = open;
   }
 
@@ -385,6 +389,7 @@ export class TandemGoalTree extends TandemElement {
         return (goalsById ??= new Map(data.goals.map((goal) => [goal.id, goal])));
       },
       scopeKey: `${data.cycle?.id ?? ''}|${this.root ?? ''}|${data.scope.kind === 'me' ? (this.session?.person.id ?? '') : ''}`,
+      askedFor: { cycle: this.cycle, root: this.root },
     };
   }
 
