@@ -342,8 +342,7 @@ let restoredOpenRows: { page: Page; root: string; rows: string[] | undefined } |
 
 function openRowsFor(root: string): string[] | undefined {
   if (restoredOpenRows?.page !== state.page || restoredOpenRows.root !== root) {
-    const stored = sessionStorage.getItem(openRowsKey(root));
-    const rows: unknown = stored === null ? undefined : JSON.parse(stored);
+    const rows = storedOpenRows(root);
     restoredOpenRows = {
       page: state.page,
       root,
@@ -351,6 +350,15 @@ function openRowsFor(root: string): string[] | undefined {
     };
   }
   return restoredOpenRows.rows;
+}
+
+/** What the tab kept for a tree; nothing when it kept nothing readable (the tree then opens its own choice). */
+function storedOpenRows(root: string): unknown {
+  try {
+    return JSON.parse(sessionStorage.getItem(openRowsKey(root)) ?? 'null');
+  } catch {
+    return undefined;
+  }
 }
 
 function rememberOpenRows(event: TandemGoalToggleEvent): void {
