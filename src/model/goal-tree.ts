@@ -277,10 +277,16 @@ class LazyForest implements GoalForest {
   readonly nodes: ForestNodes;
   private readonly goalNodes: (ForestGoalNode | undefined)[];
   private readonly keyResultNodes: (KeyResultNode | undefined)[];
-  /** Indices into `keyResults` of each goal's key results (the first of an id repeated under it), by goal index. */
-  private readonly keyResultsOfGoal: (number[] | undefined)[];
-  /** Each kept key result's goal index, by its index in `keyResults`; -1 when left out. */
-  private readonly goalOfKeyResult: Int32Array;
+  /**
+   * Indices into `keyResults` of each goal's key results (the first of an id
+   * repeated under it), by goal index: all made up front, or with `runs`,
+   * each goal's when first read.
+   */
+  private readonly keyResultsOfGoal: (readonly number[] | undefined)[];
+  /** Where each goal's key results are in `keyResults` when they come as one run per goal; `null` when they do not. */
+  private readonly runs: KeyResultRuns | null;
+  /** Each kept key result's goal index, by its index in `keyResults`; -1 when left out. With `runs`, made when first needed. */
+  private goalIndexOfKeyResult: Int32Array | undefined;
   /** Kept key results by id, made when a key result is first looked up by key: hashing 30,000 ids cost more than the rest of building. */
   private keyResultIndex: Map<Id, number> | undefined;
   private readonly collator: Intl.Collator;
@@ -296,32 +302,67 @@ class LazyForest implements GoalForest {
     this.collator = new Intl.Collator(locale, { numeric: true });
     const count = hierarchy.goals.length;
     this.goalNodes = new Array<ForestGoalNode | undefined>(count);
-    // Runs before the first paint, on a page whose code is still interpreted: locals, not fields, in the loop.
-    const keyResultsOfGoal = new Array<number[] | undefined>(count);
-    const goalOfKeyResult = new Int32Array(keyResults.length).fill(-1);
-    const indexOf = hierarchy.indexOf;
-    let kept = 0;
-    // Key results come grouped by goal from a store: look a goal up once per run of its key results.
-    let runGoalId: Id | undefined;
-    let goalIndex: number | undefined;
+    this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
+    this.keyResultsOfGoal = new Array<readonly number[] | undefined>(count);
+    this.runs = keyResultRuns(hierarchy, keyResults);
+    if (!this.runs) this.goalIndexOfKeyResult = this.listEveryGoalsKeyResults();
+    this.nodes = new ForestNodes(this);
+  }
+
+  /**
+   * Key results in any order: every goal's list, at once. Returns each
+   * key result's goal index (-1: left out).
+   */
+  private listEveryGoalsKeyResults(): Int32Array {
+    const { keyResults, keyResultsOfGoal } = this;
+    const lists = keyResultsOfGoal as (number[] | undefined)[];
+    const goalIndexOf = new Int32Array(keyResults.length).fill(-1);
+    const indexOf = this.hierarchy.indexOf;
     for (let at = 0; at < keyResults.length; at += 1) {
       const keyResult = keyResults[at] as KeyResult;
-      if (keyResult.goalId !== runGoalId) {
-        runGoalId = keyResult.goalId;
-        goalIndex = indexOf.get(runGoalId);
-      }
+      const goalIndex = indexOf.get(keyResult.goalId);
       if (goalIndex === undefined) continue;
-      const siblings = keyResultsOfGoal[goalIndex];
-      if (siblings === undefined) keyResultsOfGoal[goalIndex] = [at];
+      const siblings = lists[goalIndex];
+      if (siblings === undefined) lists[goalIndex] = [at];
       else if (repeatsId(keyResults, siblings, keyResult.id)) continue;
       else siblings.push(at);
-      goalOfKeyResult[at] = goalIndex;
-      kept += 1;
+      goalIndexOf[at] = goalIndex;
     }
-    this.keyResultsOfGoal = keyResultsOfGoal;
-    this.goalOfKeyResult = goalOfKeyResult;
-    this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
-    this.nodes = new ForestNodes(this, count + kept);
+    return goalIndexOf;
+  }
+
+  /** A goal's key results, as indices into `keyResults`; `undefined` when it has none. */
+  private keyResultsOf(index: number): readonly number[] | undefined {
+    const runs = this.runs;
+    if (!runs || this.keyResultsOfGoal[index] !== undefined) return this.keyResultsOfGoal[index];
+    const from = runs.start[index] as number;
+    if (from === -1) return undefined;
+    const to = runs.end[index] as number;
+    const kept: number[] = [];
+    for (let at = from; at < to; at += 1) {
+      if (!repeatsId(this.keyResults, kept, (this.keyResults[at] as KeyResult).id)) kept.push(at);
+    }
+    this.keyResultsOfGoal[index] = kept;
+    return kept;
+  }
+
+  /** Each key result's goal index (-1: left out), for reading key results by key or all nodes. */
+  private get goalIndexes(): Int32Array {
+    if (!this.goalIndexOfKeyResult) {
+      const goalIndexOf = new Int32Array(this.keyResults.length).fill(-1);
+      for (let index = 0; index < this.hierarchy.goals.length; index += 1) {
+        for (const at of this.keyResultsOf(index) ?? NO_INDICES) goalIndexOf[at] = index;
+      }
+      this.goalIndexOfKeyResult = goalIndexOf;
+    }
+    return this.goalIndexOfKeyResult;
+  }
+
+  /** Goals and kept key results. */
+  get nodeCount(): number {
+    let count = this.hierarchy.goals.length;
+    for (const goalIndex of this.goalIndexes) if (goalIndex !== -1) count += 1;
+    return count;
   }
 
   get roots(): readonly GoalNode[] {
@@ -363,9 +404,11 @@ class LazyForest implements GoalForest {
     return depths[index] as number;
   }
 
-  /** The node of `keyResults[at]`; `undefined` when it was left out (no goal, or a repeated id). */
-  keyResultNode(at: number): KeyResultNode | undefined {
-    const goalIndex = this.goalOfKeyResult[at] as number;
+  /**
+   * The node of `keyResults[at]`; `undefined` when it was left out (no goal,
+   * or a repeated id). `goalIndex` when the caller knows it (a goal's list).
+   */
+  keyResultNode(at: number, goalIndex = this.goalIndexes[at] as number): KeyResultNode | undefined {
     if (goalIndex === -1) return undefined;
     let node = this.keyResultNodes[at];
     if (!node) {
@@ -395,7 +438,7 @@ class LazyForest implements GoalForest {
         this.keyResultIndex = new Map();
         for (let at = 0; at < this.keyResults.length; at += 1) {
           const id = (this.keyResults[at] as KeyResult).id;
-          if (this.goalOfKeyResult[at] !== -1 && !this.keyResultIndex.has(id)) this.keyResultIndex.set(id, at);
+          if (this.goalIndexes[at] !== -1 && !this.keyResultIndex.has(id)) this.keyResultIndex.set(id, at);
         }
       }
       const at = this.keyResultIndex.get(key.slice(KEY_RESULT_KEY_PREFIX.length));
@@ -433,23 +476,62 @@ class LazyForest implements GoalForest {
   childCount(index: number): number {
     const hierarchy = this.hierarchy;
     return (
-      (this.keyResultsOfGoal[index]?.length ?? 0) + (hierarchy.childStart[index + 1] as number) - (hierarchy.childStart[index] as number)
+      (this.keyResultsOf(index)?.length ?? 0) + (hierarchy.childStart[index + 1] as number) - (hierarchy.childStart[index] as number)
     );
   }
 
   /** Key results first (they measure the goal), then child goals, each group sorted. */
   sortedChildren(index: number): readonly GoalTreeNode[] {
     const hierarchy = this.hierarchy;
-    const keyResults = this.keyResultsOfGoal[index];
+    const keyResults = this.keyResultsOf(index);
     const from = hierarchy.childStart[index] as number;
     const to = hierarchy.childStart[index + 1] as number;
     if (!keyResults && from === to) return NO_CHILDREN;
-    const children: GoalTreeNode[] = keyResults ? keyResults.map((at) => this.keyResultNode(at) as KeyResultNode).sort(this.compareKeyResults) : [];
+    const children: GoalTreeNode[] = keyResults
+      ? keyResults.map((at) => this.keyResultNode(at, index) as KeyResultNode).sort(this.compareKeyResults)
+      : [];
     if (from < to) {
       for (const child of hierarchy.children.slice(from, to).sort(this.compareGoals)) children.push(this.goalNode(child));
     }
     return children;
   }
+}
+
+const NO_INDICES: readonly number[] = Object.freeze([]);
+
+/** Where each goal's key results are in a list of key results that comes as one run per goal: `[start, end)`, start -1 for none. */
+interface KeyResultRuns {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * Each goal's run of key results, when every goal's come together, as a
+ * store lists them (by goal); `null` when a goal's are split. One id lookup
+ * a run, the goal after the last one tried first: this runs before a tree's
+ * first paint, over every key result, on code not yet optimised.
+ */
+function keyResultRuns(hierarchy: GoalHierarchy, keyResults: readonly KeyResult[]): KeyResultRuns | null {
+  const { goals, indexOf } = hierarchy;
+  const start = new Int32Array(goals.length).fill(-1);
+  const end = new Int32Array(goals.length);
+  let runGoalId: Id | undefined;
+  let goalIndex = -1;
+  let lastKnown = -1;
+  for (let at = 0; at < keyResults.length; at += 1) {
+    const goalId = (keyResults[at] as KeyResult).goalId;
+    if (goalId === runGoalId) continue;
+    if (goalIndex !== -1) end[goalIndex] = at;
+    runGoalId = goalId;
+    const next = lastKnown + 1;
+    goalIndex = next < goals.length && (goals[next] as Goal).id === goalId ? next : (indexOf.get(goalId) ?? -1);
+    if (goalIndex === -1) continue;
+    if (start[goalIndex] !== -1) return null;
+    start[goalIndex] = at;
+    lastKnown = goalIndex;
+  }
+  if (goalIndex !== -1) end[goalIndex] = keyResults.length;
+  return { start, end };
 }
 
 /** Whether one of `keyResults[at]` for `at` in `among` has `id` (a goal's few key results: no set needed). */
@@ -463,10 +545,15 @@ const KEY_RESULT_KEY_PREFIX = keyResultNodeKey('');
 
 /** {@link GoalForest.nodes} of a {@link LazyForest}: a read-only map whose nodes are made as they are read. */
 class ForestNodes implements ReadonlyMap<NodeKey, GoalTreeNode> {
-  constructor(
-    private readonly forest: LazyForest,
-    readonly size: number,
-  ) {}
+  private count: number | undefined;
+
+  constructor(private readonly forest: LazyForest) {}
+
+  /** Counted when first read: it takes every key result's goal. */
+  get size(): number {
+    this.count ??= this.forest.nodeCount;
+    return this.count;
+  }
 
   get(key: NodeKey): GoalTreeNode | undefined {
     return this.forest.nodeOf(key);

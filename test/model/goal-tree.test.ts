@@ -178,6 +178,20 @@ describe('buildGoalForest', () => {
     expect(found?.kind === 'keyResult' && found.keyResult.title).to.equal('First');
   });
 
+  it('gives the same forest whether key results come grouped by goal or in any order', () => {
+    // Stores list them by goal (one run each); a hand-made list may split a goal's, with repeats and strays between.
+    const shape = (built: ReturnType<typeof buildGoalForest>) =>
+      [...built.nodes.values()].map((node) => `${node.key}<${node.parentKey ?? ''}:${node.children.map((child) => child.key).join(',')}`).sort();
+    const [k1, k2, k3, stray] = keyResults;
+    const mixed = [k2!, k3!, stray!, k1!, keyResult('k1', 'co1', 1, 'A repeat, after another goal came between')];
+    const reordered = buildGoalForest(goals, mixed);
+    expect(shape(reordered)).to.deep.equal(shape(forest));
+    expect(reordered.nodes.size).to.equal(forest.nodes.size);
+    const found = reordered.nodes.get(k('k1'));
+    expect(found?.kind === 'keyResult' && found.keyResult.title).to.equal('ARR ¥50m');
+    expect(reordered.nodes.has(k('stray'))).to.equal(false);
+  });
+
   it('keeps a goal and a key result with the same id apart', () => {
     const same = buildGoalForest([goal('1', null, 'company', 100)], [keyResult('1', '1', 100)]);
     expect([...same.nodes.keys()]).to.deep.equal(['goal:1', 'keyResult:1']);
