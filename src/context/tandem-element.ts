@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { nearestLang, observeLang } from '../controllers/lang-observer.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { DataAdapter } from '../data/adapter.js';
-import { formatter, type Formatter } from '../i18n/format.js';
+import { formatter, prepareFormats, type Formatter } from '../i18n/format.js';
 import { DEFAULT_LOCALE, isLocale, matchLocale, translator, type Locale, type Translator } from '../i18n/locale.js';
 import type { Session } from '../model/records.js';
 import { widgetBaseStyles } from '../styles/shared.js';
@@ -18,6 +18,11 @@ type WithContextRoot = Document & { [contextRootInstalled]?: true };
 if (typeof document !== 'undefined' && !(document as WithContextRoot)[contextRootInstalled]) {
   (document as WithContextRoot)[contextRootInstalled] = true;
   new ContextRoot().attach(document.documentElement);
+}
+
+// A page that loads the kit is about to show a widget: its formatters are made while the page is idle.
+if (typeof document !== 'undefined') {
+  prepareFormats(matchLocale(document.documentElement.lang) ?? (typeof navigator === 'undefined' ? undefined : matchLocale(navigator.language)) ?? DEFAULT_LOCALE);
 }
 
 /**
@@ -102,6 +107,8 @@ export class TandemElement extends LitElement {
     };
     this.stopObservingLang = observeLang(readPageLocale);
     readPageLocale();
+    // Made while the widget waits for its data, when its language is another one.
+    prepareFormats(this.activeLocale);
   }
 
   override disconnectedCallback(): void {

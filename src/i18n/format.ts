@@ -117,3 +117,28 @@ export function formatter(locale: Locale): Formatter {
     },
   };
 }
+
+const prepared = new Set<Locale>();
+
+/**
+ * Makes the formatters a widget's first rows use (numbers, percentages,
+ * dates) for `locale` when the page is next idle, once per locale. A page's
+ * first `Intl.NumberFormat` costs 15–28 ms in Chromium here (ICU setting up
+ * number formatting; later ones take 0.1 ms) and its first
+ * `Intl.DateTimeFormat` 2–4 ms: paid while the page waits (for the kit to be
+ * used, for data), not in a widget's first frame. Harmless when a render
+ * made them first: they are cached.
+ */
+export function prepareFormats(locale: Locale): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  const prepare = () => {
+    const format = formatter(locale);
+    format.number(0, 0);
+    format.number(0);
+    format.percent(0);
+    format.date(new Date(0));
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2_000 });
+  else setTimeout(prepare, 0);
+}
