@@ -90,6 +90,15 @@ export class VirtualRowsController implements ReactiveController {
   private frame = 0;
   /** The overscan is missing around rows that cover the view (the first frame paints without it): added a frame later. */
   private overscanDue = false;
+  /**
+   * The host's top in the viewport at the last frame, from an intersection observer: read without forcing a
+   * layout in the middle of a render. `undefined` before the first frame (data ready at once): the top of the viewport.
+   */
+  private hostTop: number | undefined;
+  private readonly placement = new IntersectionObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (entry) this.hostTop = entry.boundingClientRect.top;
+  });
   /** Content above the list may move it without a scroll (a widget loading higher on the page). */
   private readonly resizes = new ResizeObserver(() => this.schedule());
 
@@ -106,12 +115,14 @@ export class VirtualRowsController implements ReactiveController {
     window.addEventListener('scroll', this.schedule, { passive: true });
     this.resizes.observe(document.documentElement);
     this.resizes.observe(this.host);
+    this.placement.observe(this.host);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('resize', this.schedule);
     window.removeEventListener('scroll', this.schedule);
     this.resizes.disconnect();
+    this.placement.disconnect();
     this.listenToClippers([]);
     this.clippersOf = undefined;
     cancelAnimationFrame(this.frame);
@@ -141,7 +152,7 @@ export class VirtualRowsController implements ReactiveController {
     if (this.slotHeight === 0 && this.end === 0) {
       // The first render, before any row was laid out: the rows that fit between the widget's top and the
       // viewport's bottom, and no more, so the first frame lays out only rows it may show. The overscan follows that frame.
-      const top = Math.min(window.innerHeight, Math.max(0, this.host.getBoundingClientRect().top));
+      const top = Math.min(window.innerHeight, Math.max(0, this.hostTop ?? 0));
       this.end = Math.max(OVERSCAN, Math.ceil((window.innerHeight - top) / Math.max(1, this.rowHeightGuess())));
     }
     // The window asked for, within the list; where the list now ends before it (rows closed), it starts earlier to stay full.
