@@ -9,6 +9,7 @@
  *   npm run bench -- --samples 3                timed samples per variant, for every scenario
  *   npm run bench -- --list                     the scenarios and their files, nothing run
  *   npm run bench -- --verbose                  Vite's output and every page console message
+ *   npm run bench -- --compile-hints            scenario pages built with V8's compile hint (see BENCHMARKS.md)
  *
  * Scenarios:
  * - `<name>.bench.ts` runs in headless Chromium. The runner bundles it with
@@ -84,6 +85,7 @@ const { values: args } = parseArgs({
     samples: { type: 'string' },
     list: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    'compile-hints': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -166,6 +168,7 @@ function machineFacts() {
     vite: packageVersion('vite'),
     rolldown: packageVersion('rolldown'),
     playwrightCore: packageVersion('playwright-core'),
+    compileHints: args['compile-hints'] === true,
     git: commit ? `${commit}${dirty ? ' (with uncommitted changes)' : ''}` : null,
     // These machines are shared: a load average well above the core count means other work
     // competed for the CPU, and absolute times are inflated (ratios much less so).
@@ -195,6 +198,7 @@ async function buildPages(scenarios, outDir) {
     logLevel: args.verbose ? 'info' : 'error',
     publicDir: false,
     worker: { format: 'es' },
+    plugins: args['compile-hints'] ? [compileHints()] : [],
     build: {
       outDir,
       emptyOutDir: true,
@@ -216,6 +220,25 @@ async function buildPages(scenarios, outDir) {
       },
     },
   });
+}
+
+/**
+ * `--compile-hints`: every emitted JS file starts with V8's explicit compile
+ * hint, so Chrome (136+) compiles its functions while it loads the file
+ * instead of on first call, as a host may build the chunk that holds the
+ * widgets it shows at once. After minifying: a comment added earlier would
+ * be stripped.
+ * @returns {import('vite').Plugin}
+ */
+function compileHints() {
+  return {
+    name: 'tandem-bench-compile-hints',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk') file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
+      }
+    },
+  };
 }
 
 const MIME = /** @type {Record<string, string>} */ ({
@@ -618,6 +641,7 @@ console.log('');
 console.log(
   `${machine.cpuCount} × ${machine.cpuModel}, ${machine.chromium ?? 'no browser'}, Node ${machine.node}, ` +
     `load average ${machine.loadAverageAtStart.join(' ')} at start; ` +
+    (machine.compileHints ? 'pages built with the compile hint (--compile-hints); ' : '') +
     `ratio c/b = candidate median ÷ baseline median (below 1: candidate cheaper).`,
 );
 
