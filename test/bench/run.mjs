@@ -10,6 +10,7 @@
  *   npm run bench -- --list                     the scenarios and their files, nothing run
  *   npm run bench -- --verbose                  Vite's output and every page console message
  *   npm run bench -- --compile-hints            scenario pages built with V8's compile hint (see BENCHMARKS.md)
+ *   npm run bench -- --data json                records handed to the adapters as parsed from JSON (default: built)
  *
  * Scenarios:
  * - `<name>.bench.ts` runs in headless Chromium. The runner bundles it with
@@ -86,6 +87,7 @@ const { values: args } = parseArgs({
     list: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     'compile-hints': { type: 'boolean', default: false },
+    data: { type: 'string', default: 'built' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -93,6 +95,11 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 22).map((line) => line.replace(/^ \* ?/, '')).join('\n'));
   process.exit(0);
+}
+
+if (args.data !== 'built' && args.data !== 'json') {
+  console.error(`--data is built or json, not ${args.data}`);
+  process.exit(2);
 }
 
 /** @param {string} line */
@@ -169,6 +176,7 @@ function machineFacts() {
     rolldown: packageVersion('rolldown'),
     playwrightCore: packageVersion('playwright-core'),
     compileHints: args['compile-hints'] === true,
+    data: args.data,
     git: commit ? `${commit}${dirty ? ' (with uncommitted changes)' : ''}` : null,
     // These machines are shared: a load average well above the core count means other work
     // competed for the CPU, and absolute times are inflated (ratios much less so).
@@ -448,11 +456,11 @@ async function runBrowserScenario(context, origin, scenario, info) {
         origin,
         (page) =>
           page.evaluate(
-            async ([url, name, which, sample, setupValue]) => {
+            async ([url, name, which, sample, setupValue, data]) => {
               const [harness, module] = await Promise.all([import(/* @vite-ignore */ '/harness.js'), import(/* @vite-ignore */ url)]);
-              return harness.runSample(module, name, which, sample, setupValue);
+              return harness.runSample(module, name, which, sample, setupValue, data);
             },
-            /** @type {const} */ ([moduleUrl, scenario.name, variant, round, setup]),
+            /** @type {const} */ ([moduleUrl, scenario.name, variant, round, setup, args.data]),
           ),
         { timeoutMs: info.timeoutMs, what: `${scenario.name} ${variant} sample ${round}`, measureMemory: true },
       );
@@ -642,6 +650,7 @@ console.log(
   `${machine.cpuCount} × ${machine.cpuModel}, ${machine.chromium ?? 'no browser'}, Node ${machine.node}, ` +
     `load average ${machine.loadAverageAtStart.join(' ')} at start; ` +
     (machine.compileHints ? 'pages built with the compile hint (--compile-hints); ' : '') +
+    (machine.data === 'json' ? 'records parsed from JSON (--data json); ' : '') +
     `ratio c/b = candidate median ÷ baseline median (below 1: candidate cheaper).`,
 );
 

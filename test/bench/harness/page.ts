@@ -4,7 +4,7 @@
  * through `page.evaluate`. Time and long tasks are measured here, inside the
  * page; heap and DOM nodes are read by the runner over CDP after a forced GC.
  */
-import type { BrowserScenario, SampleContext, SampleOutput, StandardMeasure } from './scenario.js';
+import type { BenchData, BrowserScenario, SampleContext, SampleOutput, StandardMeasure } from './scenario.js';
 
 type AnyScenario = BrowserScenario<unknown, unknown, unknown>;
 export type VariantName = 'candidate' | 'baseline';
@@ -96,9 +96,10 @@ export async function runSample(
   variant: VariantName,
   sample: number,
   setup: unknown,
+  data: BenchData = 'built',
 ): Promise<SampleReport> {
   const scenario = scenarioOf(module);
-  const context: SampleContext<unknown> = { sample, setup, dbName: `tandem-bench-${scenarioName}-${variant}` };
+  const context: SampleContext<unknown> = { sample, setup, data, dbName: `tandem-bench-${scenarioName}-${variant}` };
   const chosen = scenario[variant];
   const state = await chosen.prepare?.(context);
   pending = { scenario, variant, context, state };

@@ -17,6 +17,19 @@ export interface SetupContext {
   readonly dbName: string;
 }
 
+/**
+ * How a scenario's records reach its adapter (`npm run bench -- --data json`):
+ * - `built` (the default): the objects as the generator built them. V8
+ *   deprecates a record shape when a later record widens one of its fields
+ *   (an integer, then a fraction), and the first read of each record built
+ *   before then moves it to the new shape: about 0.5 µs a record here, paid
+ *   by whatever reads it first. Records decoded by structured clone (the
+ *   IndexedDB and memory stores, a Worker) come the same way.
+ * - `json`: the same records parsed from JSON, as an adapter over an HTTP
+ *   backend hands them over: V8's JSON parser gives them their final shapes.
+ */
+export type BenchData = 'built' | 'json';
+
 /** What each sample sees. */
 export interface SampleContext<Setup = Json> {
   /** 0, 1, 2… per variant; warm-up samples count from -1 down and are discarded. */
@@ -29,6 +42,8 @@ export interface SampleContext<Setup = Json> {
   readonly dbName: string;
   /** What the scenario's setup returned, or `null` without a setup. */
   readonly setup: Setup;
+  /** How the records reach the adapter (see {@link BenchData}). */
+  readonly data: BenchData;
 }
 
 export interface SampleOutput {

@@ -11,12 +11,13 @@
  * (goal-tree-fixture.ts), built in `prepare`, before the clock.
  */
 import { goalNodeKey, strategyNodeKey, UNLINKED_GROUP_KEY, type NodeKey } from '../../../src/model/goal-tree.js';
-import { defineScenario, type BrowserScenario, type MetricDefinition } from '../harness/scenario.js';
+import { defineScenario, type BenchData, type BrowserScenario, type MetricDefinition, type SampleContext } from '../harness/scenario.js';
 import { BenchGoalTree, type RowShape } from './bench-goal-tree.js';
 import { afterNextPaint, countNodes, lastChildListChange, listFingerprint, whenDom } from './frames.js';
 import { makeGoalTreeFixture, type GoalTreeFixture } from './goal-tree-fixture.js';
 import { memoryAdapter, type AdapterStats } from './memory-adapter.js';
 import { BenchRenderAllTree } from './render-all-tree.js';
+import { served } from './served.js';
 
 type TreeElement = BenchGoalTree | BenchRenderAllTree;
 
@@ -29,8 +30,8 @@ interface Prepared {
   host: HTMLElement;
 }
 
-function prepare(goalCount: number, openDepartmentSubtree: boolean): Prepared {
-  const fixture = makeGoalTreeFixture(goalCount);
+function prepare(goalCount: number, openDepartmentSubtree: boolean, data: BenchData): Prepared {
+  const fixture = served(makeGoalTreeFixture(goalCount), data);
   const { adapter, stats } = memoryAdapter(fixture);
   const open = new Set<NodeKey>(fixture.parentGoalIds.map(goalNodeKey));
   if (openDepartmentSubtree) for (const id of fixture.departmentChildIds) open.add(goalNodeKey(id));
@@ -109,7 +110,7 @@ export function goalTreeRenderScenario(
   const count = goalCount.toLocaleString('en');
   const variant = (kind: 'candidate' | 'baseline', label: string) => ({
     label,
-    prepare: async () => prepare(goalCount, false),
+    prepare: async (context: SampleContext<null>) => prepare(goalCount, false, context.data),
     async run(_context: unknown, prepared: Prepared) {
       // Marks for a performance trace of the sample (what the timed interval is).
       const start = performance.mark('goal-tree:start').startTime;
@@ -204,8 +205,8 @@ export function goalTreeToggleScenario(goalCount: number, options: { samples: nu
   const count = goalCount.toLocaleString('en');
   const variant = (kind: 'candidate' | 'baseline', label: string) => ({
     label,
-    async prepare(): Promise<ToggleState> {
-      const prepared = prepare(goalCount, true);
+    async prepare(context: SampleContext<null>): Promise<ToggleState> {
+      const prepared = prepare(goalCount, true, context.data);
       const tree = mount(kind, prepared);
       await firstRowsPainted(tree);
       const departmentKey = goalNodeKey(prepared.fixture.departmentGoalId);

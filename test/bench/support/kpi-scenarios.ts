@@ -6,14 +6,14 @@
  * fixture (kpi-fixture.ts) through the same in-memory adapter
  * (kpi-memory-adapter.ts), built in `prepare`, before the clock.
  */
-import type { MetricDefinition } from '../harness/scenario.js';
-import { defineScenario, type BrowserScenario } from '../harness/scenario.js';
+import { defineScenario, type BenchData, type BrowserScenario, type MetricDefinition, type SampleContext } from '../harness/scenario.js';
 import { TandemKpiScorecard } from '../../../src/widgets/kpi-scorecard/kpi-scorecard.js';
 import { afterNextPaint, countNodes, listFingerprint, whenDom } from './frames.js';
 import { makeKpiFixture, type KpiFixture } from './kpi-fixture.js';
 import { kpiMemoryAdapter } from './kpi-memory-adapter.js';
 import { BenchKpiRenderAllTable } from './kpi-render-all-table.js';
 import type { AdapterStats } from './memory-adapter.js';
+import { served } from './served.js';
 
 type Kind = 'candidate' | 'baseline';
 type Card = TandemKpiScorecard | BenchKpiRenderAllTable;
@@ -27,8 +27,8 @@ interface Prepared {
   firstByName: string;
 }
 
-function prepare(): Prepared {
-  const fixture = makeKpiFixture();
+function prepare(data: BenchData): Prepared {
+  const fixture = served(makeKpiFixture(), data);
   const { adapter, stats } = kpiMemoryAdapter(fixture);
   const collator = new Intl.Collator('en');
   const first = [...fixture.kpis].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
@@ -112,7 +112,7 @@ const DESCRIPTION_DATA =
 export function kpiRenderScenario(options: { samples: number; warmup?: number }): BrowserScenario<null, Prepared, Prepared> {
   const variant = (kind: Kind, label: string) => ({
     label,
-    prepare: async () => prepare(),
+    prepare: async (context: SampleContext<null>) => prepare(context.data),
     async run(_context: unknown, prepared: Prepared) {
       const start = performance.mark('kpi:start').startTime;
       const card = mount(kind, prepared);
@@ -158,8 +158,8 @@ interface SortState extends Prepared {
 export function kpiSortScenario(options: { samples: number; warmup?: number }): BrowserScenario<null, SortState, SortState> {
   const variant = (kind: Kind, label: string) => ({
     label,
-    async prepare(): Promise<SortState> {
-      const prepared = prepare();
+    async prepare(context: SampleContext<null>): Promise<SortState> {
+      const prepared = prepare(context.data);
       const card = mount(kind, prepared);
       await firstRowsPainted(card);
       for (let frame = 0; frame < 5; frame += 1) await afterNextPaint();
