@@ -77,17 +77,17 @@ export function formatter(locale: Locale): Formatter {
     locale,
     number(value, maximumFractionDigits = 2) {
       return cached(`n|${locale}|${maximumFractionDigits}`, () =>
-        new Intl.NumberFormat(locale, { maximumFractionDigits }),
+        new Intl.NumberFormat(locale, { maximumFractionDigits, signDisplay: 'negative' }),
       ).format(value);
     },
     percent(ratio, maximumFractionDigits = 0) {
       return cached(`p|${locale}|${maximumFractionDigits}`, () =>
-        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }),
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits, signDisplay: 'negative' }),
       ).format(ratio);
     },
     currency(value, currency) {
       return cached(`c|${locale}|${currency}`, () =>
-        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
+        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, signDisplay: 'negative' }),
       ).format(value);
     },
     date(value, style = 'medium') {

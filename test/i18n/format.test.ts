@@ -49,6 +49,12 @@ describe('formatter', () => {
     expect(zh.percent(0.5)).to.equal('50%');
   });
 
+  it('never shows a minus on a zero (negative zero, or a small loss rounded away)', () => {
+    // -0 comes out of arithmetic (Math.round(-0.004 * 100) / 100) and reached a KPI's trend as "from -0 sessions".
+    expect([en.number(-0), en.number(-0.001), en.number(-0.4, 0), en.percent(-0.001), en.currency(-0.2, 'USD')]).to.deep.equal(['0', '0', '0', '0%', '$0']);
+    expect([en.number(-1.5), en.percent(-0.25), zh.number(-3, 0)]).to.deep.equal(['-1.5', '-25%', '-3']);
+  });
+
   it('formats currency in the given ISO code', () => {
     expect(en.currency(1200, 'USD')).to.equal('$1,200');
     expect(zh.currency(1200, 'CNY')).to.equal('¥1,200');
