@@ -286,6 +286,46 @@ describe('<tandem-kpi-scorecard>', () => {
     });
   });
 
+  describe('fitting its width', () => {
+    const columnsShown = (el: TandemKpiScorecard) =>
+      [...shadow(el).querySelectorAll<HTMLElement>('[role=columnheader]')].map((header) => header.dataset['column']);
+    const frames = async (el: TandemKpiScorecard) => {
+      for (let frame = 0; frame < 3; frame += 1) await new Promise(requestAnimationFrame);
+      await settled(el);
+    };
+
+    it('gives up columns when narrowed and takes them back when widened, rendering only when the columns change', async () => {
+      const el = await renderCard(kpiTeamAdapter(6, 2), 'team');
+      await waitUntil(() => kpiRows(el).length > 0, 'the rows');
+      await frames(el);
+      const all = columnsShown(el);
+      expect(all).to.include.members(['score', 'weight', 'source']);
+
+      const view = el as unknown as { render(): unknown };
+      const render = view.render.bind(el);
+      let renders = 0;
+      view.render = () => {
+        renders += 1;
+        return render();
+      };
+      // Narrower, every column still fits: nothing to render.
+      el.style.width = '1790px';
+      await frames(el);
+      expect(renders, 'renders for a width that keeps the columns').to.equal(0);
+
+      // Without "ResizeObserver loop completed with undelivered notifications" (the test fails on a page error).
+      el.style.width = '700px';
+      await frames(el);
+      expect(renders).to.be.greaterThan(0);
+      expect(columnsShown(el)).not.to.include('score');
+      expect(columnsShown(el)).to.include.members(['name', 'status']);
+
+      el.style.width = '1800px';
+      await frames(el);
+      expect(columnsShown(el)).to.deep.equal(all);
+    });
+  });
+
   describe('moving on the page', () => {
     it('shows its rows when content above shrinks and brings it into view, without a scroll', async () => {
       const adapter = kpiTeamAdapter(50, 4);

@@ -216,12 +216,25 @@ export class TandemKpiScorecard extends TandemElement {
   private columnsShown: KpiScorecardColumn[] = [];
   /** Columns asked for but given up to fit the width. */
   private columnsHidden: KpiScorecardColumn[] = [];
+  /** The frame that renders the columns fitted to a new width. */
+  private fitFrame = 0;
   /** Watches the widget's width, to fit the columns to it. */
   private readonly resizeObserver = new ResizeObserver((entries) => {
     for (const entry of entries) {
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       const width = Math.round((entry.contentRect.width / rem) * 10) / 10;
-      if (width !== this.availableRem) this.availableRem = width;
+      if (width === this.availableRem) continue;
+      this.availableRem = width;
+      // Before the rows are shown, the first render reads the width. After, only new columns render: the first frame
+      // reports the width between its layout and its paint, and a width that keeps the columns must not render and
+      // lay out every row again before that paint. Rendering inside the observer's delivery would resize the page under
+      // it ("ResizeObserver loop completed with undelivered notifications"): the next frame shows the new columns.
+      const view = this.loaded;
+      if (!view || fitColumns(this.visibleColumns(view), width).join() === this.columnsShown.join()) continue;
+      this.fitFrame ||= requestAnimationFrame(() => {
+        this.fitFrame = 0;
+        this.requestUpdate();
+      });
     }
   });
   /** Only the rows in view are in the DOM (see VirtualRowsController). */
@@ -248,8 +261,7 @@ export class TandemKpiScorecard extends TandemElement {
   @state()
   private expanded: ReadonlySet<Id> = new Set();
 
-  /** The widget's width in rem, for fitting columns to it; unknown until measured. */
-  @state()
+  /** The widget's width in rem, for fitting columns to it; unknown until measured. Renders only when the columns change. */
   private availableRem: number | undefined;
 
   /** The outcome of the last action without a dialog left open, for the live region. */
