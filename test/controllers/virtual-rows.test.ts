@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { cssRowHeight, VirtualRowsController } from '../../src/controllers/virtual-rows.js';
@@ -21,12 +21,10 @@ class RowsList extends LitElement {
 }
 customElements.define('test-virtual-rows-list', RowsList);
 
+/** Once a frame has told the controller where the host is (its intersection observer reports after the frame, later on a busy page). */
+const placed = (host: RowsHost) =>
+  waitUntil(() => (host.rows as unknown as { hostTop: number | undefined }).hostTop !== undefined, 'the host placed by a frame');
 /** The rows that fit between a host's top and the viewport's bottom. */
-/** Two frames: an intersection observer has reported where a new host is. */
-const placed = async () => {
-  await nextFrame();
-  await nextFrame();
-};
 const fitting = (host: Element, rowHeight: number) => Math.ceil((window.innerHeight - Math.max(0, host.getBoundingClientRect().top)) / rowHeight);
 
 describe('VirtualRowsController', () => {
@@ -44,10 +42,10 @@ describe('VirtualRowsController', () => {
 
     // Lower on the page, fewer, once a frame has placed the host (read without forcing a layout); below the fold, still a few rows to tab to.
     const lower = await fixture<RowsHost>(html`<test-virtual-rows-host style="--test-row-height: 40px; display: block; margin-top: 300px"></test-virtual-rows-host>`);
-    await placed();
+    await placed(lower);
     expect(lower.rows.window(10_000).end).to.equal(fitting(lower, 40));
     const below = await fixture<RowsHost>(html`<test-virtual-rows-host style="display: block; margin-top: 200vh"></test-virtual-rows-host>`);
-    await placed();
+    await placed(below);
     expect(below.rows.window(10_000).end).to.equal(4);
     // Rows asked for before any frame (data ready at once) fill the viewport: the host's place is not known yet.
     const early = await fixture<RowsHost>(html`<test-virtual-rows-host style="--test-row-height: 40px; display: block; margin-top: 300px"></test-virtual-rows-host>`);
