@@ -20,6 +20,11 @@ export function directoryOf(people: Iterable<Person>, orgUnits: Iterable<OrgUnit
   for (const person of people) peopleById.set(person.id, person);
   const orgUnitsById = new Map<Id, OrgUnit>();
   for (const orgUnit of orgUnits) orgUnitsById.set(orgUnit.id, orgUnit);
+  return directoryOver(peopleById, orgUnitsById);
+}
+
+/** A directory that looks up in maps already made, without copying them. */
+export function directoryOver(peopleById: ReadonlyMap<Id, Person>, orgUnitsById: ReadonlyMap<Id, OrgUnit> = new Map()): OrgDirectory {
   return {
     person: (id) => peopleById.get(id),
     orgUnit: (id) => orgUnitsById.get(id),

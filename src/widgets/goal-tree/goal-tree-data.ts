@@ -12,7 +12,7 @@
 import type { DataAdapter, GoalSet } from '../../data/adapter.js';
 import { defaultCycle } from '../../model/cycles.js';
 import { withManagementChains } from '../shared/management-chains.js';
-import { directoryOf, type OrgDirectory } from '../../model/org.js';
+import { directoryOf, directoryOver, type OrgDirectory } from '../../model/org.js';
 import { goalHierarchy } from '../../model/goal-tree.js';
 import { keyResultConfidence, keyResultProgress, rollUpByWeightSteps } from '../../model/progress.js';
 import { AbortedError } from '../../data/errors.js';
@@ -153,7 +153,7 @@ export async function loadGoalTree(
     ownerIds.length > 0 ? adapter.listPeople({ ids: ownerIds }, options) : Promise.resolve([]),
     cycle ? adapter.listStrategies(cycle.id, options) : Promise.resolve([]),
   ]);
-  const chains = request.sessionPersonId ? await withManagementChains(adapter, people, signal) : people;
+  const directory = request.sessionPersonId ? directoryOver(await withManagementChains(adapter, people, signal)) : directoryOf(people, []);
 
   return {
     cycle,
@@ -163,7 +163,7 @@ export async function loadGoalTree(
     whole,
     strategies,
     people: new Map(people.map((person) => [person.id, person])),
-    directory: directoryOf(chains, []),
+    directory,
     focusGoalIds,
   };
 }

@@ -7,7 +7,8 @@
 import type { DataAdapter } from '../../data/adapter.js';
 import { ForbiddenError } from '../../data/errors.js';
 import { defaultCycle } from '../../model/cycles.js';
-import { canViewKpi, directoryOf, type OrgDirectory } from '../../model/permissions.js';
+import { directoryOver } from '../../model/org.js';
+import { canViewKpi, type OrgDirectory } from '../../model/permissions.js';
 import type { Cycle, Goal, Id, JobProfile, KeyResult, Kpi, OrgUnit, Person } from '../../model/records.js';
 import { withManagementChains } from '../shared/management-chains.js';
 
@@ -109,7 +110,7 @@ export async function loadKpiScorecard(
   const cycle = request.cycleId ? cycles.find((candidate) => candidate.id === request.cycleId) : defaultCycle(cycles);
 
   const chained = await withManagementChains(adapter, [actor, ...scoped], signal);
-  const directory = directoryOf(chained, []);
+  const directory = directoryOver(chained);
   const subject = isPersonScope(scope) ? scoped[0] : undefined;
   if (subject) {
     const decision = canViewKpi(actor, { ownerId: subject.id }, directory);
@@ -133,7 +134,8 @@ export async function loadKpiScorecard(
     kpis = kpis.filter((kpi) => owners.has(kpi.ownerId));
   }
 
-  const people = new Map(chained.map((person) => [person.id, person]));
+  // The directory's people and the targets' authors (the directory stays as the rules need it).
+  const people = new Map(chained);
   const authorIds = [...new Set(kpis.flatMap((kpi) => kpi.targetChanges.map((change) => change.authorId)))].filter((id) => !people.has(id));
   const [keyResults, authors] = await Promise.all([
     goals.length > 0 ? adapter.listKeyResults({ goalIds: goals.map((goal) => goal.id) }, options) : Promise.resolve([]),
