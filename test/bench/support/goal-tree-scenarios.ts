@@ -69,6 +69,8 @@ function mount(kind: 'candidate' | 'baseline', prepared: Prepared): TreeElement 
 }
 
 const rowSelector = '[role="treeitem"]';
+/** A figure a row shows as still being worked out. */
+const FIGURE_PENDING = '[role="treeitem"] [data-pending]';
 const rowKeySelector = (key: NodeKey) => `[data-key="${CSS.escape(key)}"]`;
 
 function shape(rows: readonly RowShape[]): string {
@@ -122,7 +124,7 @@ export function goalTreeRenderScenario(
       // After the clock: does the tree keep changing its rows (the window filling the viewport, a second load)?
       const lastChange = await lastChildListChange(root, 300);
       // The widget paints rows first and works out progress, pace and confidence after that frame: when is it all there?
-      await whenDom(root, () => root.querySelector('[role="treeitem"] [data-pending]') === null, 'every figure', 60_000);
+      await whenDom(root, () => root.querySelector(FIGURE_PENDING) === null, 'every figure', 60_000);
       const figuresDone = performance.now();
       // Where the DOM nodes are: the rows, or the rest of the widget (toolbar, filters).
       const nodesWidget = (await countNodes(root)) - 1;
@@ -230,7 +232,8 @@ export function goalTreeToggleScenario(goalCount: number, options: { samples: nu
       if (tree instanceof BenchGoalTree && !(await tree.revealRow(departmentKey))) throw new Error(`The department row ${departmentKey} could not be shown.`);
       root.querySelector(rowKeySelector(departmentKey))?.scrollIntoView({ block: 'center' });
       await whenDom(root, () => root.querySelector(rowKeySelector(next.key)) !== null, 'the department row scrolled into view');
-      // Let scrolling, the virtualizer's measuring and the person chips finish before the clock.
+      // Let the figures (worked out in slices after the first paint), scrolling and the virtualizer's measuring finish before the clock.
+      await whenDom(root, () => root.querySelector(FIGURE_PENDING) === null, 'every figure');
       await settle();
       return { ...prepared, tree, departmentKey, firstChildKey: next.key, rowsOpen: rows.length };
     },
