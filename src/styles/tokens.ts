@@ -45,7 +45,7 @@ export const TOKENS = [
   {
     name: 'font-family',
     group: 'type',
-    light: 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    light: 'system-ui, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
     description: 'Text; includes CJK fonts for zh-CN.',
   },
   { name: 'font-size-s', group: 'type', light: '0.75rem', description: 'Captions, badges.' },
