@@ -6,12 +6,16 @@ import type { RecordKind } from '../model/records.js';
  * Calls back when the adapter announces a change a widget shows — records of
  * the given kinds, the signed-in person, or a reset — so every widget on the
  * page (and in other tabs) stays in step. Follows the host's adapter as it
- * changes; unsubscribes while the host is disconnected.
+ * changes; unsubscribes while the host is disconnected (a subscription would
+ * keep a removed element alive), and calls back with a `reset` when it comes
+ * back to the same adapter, since changes may have been missed meanwhile.
  */
 export class DataChangeController implements ReactiveController {
   private subscribedTo: DataAdapter | undefined;
   private unsubscribe: Unsubscribe | undefined;
   private connected = false;
+  /** The adapter followed until the host was last disconnected. */
+  private leftAdapter: DataAdapter | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -35,6 +39,7 @@ export class DataChangeController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.leftAdapter = this.subscribedTo;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedTo = undefined;
@@ -48,5 +53,10 @@ export class DataChangeController implements ReactiveController {
     this.unsubscribe = adapter?.subscribe((change) => {
       if (change.type !== 'records' || this.options.kinds.includes(change.kind)) this.options.onChange(change);
     });
+    if (adapter === undefined) return;
+    const returned = adapter === this.leftAdapter;
+    this.leftAdapter = undefined;
+    // Another adapter reloads the widget anyway (its task's arguments change).
+    if (returned) this.options.onChange({ type: 'reset', origin: 'remote' });
   }
 }

@@ -531,6 +531,20 @@ describe('<tandem-kpi-scorecard>', () => {
       expect(rowIds(el).at(-1)).to.equal(id);
       expectFocus(el, cellOf(rowOf(el, id), 'actual'));
     });
+
+    it('reads again when put back on the page, for the changes it could not hear while away', async () => {
+      const adapter = kpiTeamAdapter(4, 3);
+      const el = await renderCard(adapter, 'team');
+      const parent = el.parentElement!;
+      const id = kpiRows(el)[0]!.dataset['kpi']!;
+      el.remove();
+      const index = adapter.team.kpis.findIndex((kpi) => kpi.id === id);
+      adapter.team.kpis[index] = { ...adapter.team.kpis[index]!, actual: 1000, version: 2 };
+      adapter.emit({ type: 'records', kind: 'kpi', ids: [id], origin: 'remote' });
+      expect(text(cellOf(rowOf(el, id), 'actual'))).not.to.equal('1,000 pts');
+      parent.append(el);
+      await waitUntil(() => text(cellOf(rowOf(el, id), 'actual')) === '1,000 pts', 'the actual changed while away');
+    });
   });
 });
 
