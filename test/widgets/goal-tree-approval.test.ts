@@ -90,7 +90,24 @@ describe('<tandem-goal-tree> approval', () => {
     expect(events[0]!.change).to.equal('approved');
     expect(events[0]!.goal).to.include({ id, status: 'approved', version: goal.version + 1 });
     expect((await store.getGoal(id)).status).to.equal('approved');
-    await waitUntil(() => !dialog.open && shadow(el).activeElement === row(el, id), 'closed, focus back on the row');
+    // Back on the row, or on the one that took its place once the reload drops it from the "pending" filter.
+    await waitUntil(() => !dialog.open && shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'closed, focus back in the rows');
+  });
+
+  it('keeps focus in the tree when the approved goal leaves the "pending" filter', async () => {
+    const { store, personas } = await seededStore('manager');
+    const el = await managerTree(store, store, personas);
+    const rows = decidableRows(el);
+    const [id, nextId] = [goalIdOf(rows[0]!), goalIdOf(rows[1]!)];
+    await openDecision(el, rows[0]!);
+    decisionButton(el, 'approve').click();
+    await waitUntil(() => !approvalDialog(el).open && row(el, id) === null, 'approved, and out of the filtered rows', { timeout: 5_000 });
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'focus on a row, not the page');
+    const focused = shadow(el).activeElement as HTMLElement;
+    expect(focused.tabIndex).to.equal(0);
+    expect(shadow(el).querySelectorAll('[role=treeitem][tabindex="0"]').length).to.equal(1);
+    // The row that took the approved goal's place (or the goal's parent, rendered above it).
+    expect([`goal:${nextId}`, rows[0]!.previousElementSibling?.getAttribute('data-key')]).to.include(focused.dataset['key']);
   });
 
   it('rejects only with a comment: the message shows next to the field, then the rejection goes through', async () => {
@@ -153,6 +170,33 @@ describe('<tandem-goal-tree> approval', () => {
     expect(events.map((event) => [event.goal.id, event.change])).to.deep.equal([[first, 'approved']]);
     expect((await store.getGoal(first!)).status).to.equal('approved');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps a mark made while a batch approval is on its way', async () => {
+    const { store, personas } = await seededStore('manager');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const adapter = withMethods(store, {
+      approveGoals: async (items, text) => {
+        await held;
+        return store.approveGoals(items, text);
+      },
+    });
+    const el = await managerTree(adapter, store, personas);
+    const [first, second, third] = decidableRows(el).map(goalIdOf);
+    for (const id of [first!, second!]) {
+      press(row(el, id), 'x');
+      await waitUntil(() => row(el, id).getAttribute('aria-checked') === 'true', `${id} marked`);
+    }
+    shadow(el).querySelector<HTMLButtonElement>('.approval-bar button[data-variant=primary]')!.click();
+    await el.updateComplete;
+    press(row(el, third!), 'x');
+    await waitUntil(() => row(el, third!).getAttribute('aria-checked') === 'true', 'the third marked during the batch');
+    release();
+    await waitUntil(() => shadow(el).querySelector('.batch-outcome'), 'outcome shown');
+    await el.updateComplete;
+    expect(row(el, third!).getAttribute('aria-checked')).to.equal('true');
+    expect(shadow(el).querySelector('.approval-bar')!.textContent).to.contain('1 goal marked');
   });
 
   it('offers an employee Submit on their own draft, and no Approve', async () => {

@@ -297,6 +297,24 @@ describe('<tandem-goal-tree>', () => {
     expect(search.value).to.equal('renewals');
   });
 
+  it('answers revealRow with false when the goals fail to load, asked before and after', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      listCycles: async () => {
+        await held;
+        throw new NetworkError('offline');
+      },
+    });
+    const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} .now=${NOW} locale="en"></tandem-goal-tree>`);
+    const before = el.revealRow('goal:co1');
+    release();
+    expect(await before).to.equal(false);
+    await waitUntil(() => shadow(el).querySelector('[data-state=error]'), 'the error state');
+    expect(await el.revealRow('goal:co1')).to.equal(false);
+  });
+
   it('moves, expands and collapses by keyboard, announcing toggles', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));
     const toggles: [string, string | null, boolean][] = [];
@@ -431,6 +449,21 @@ describe('<tandem-goal-tree>', () => {
     expect(keys).not.to.include('goal:co2');
     expect(keys).not.to.include('keyResult:k3');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps a row closed under the at-risk filter when a change reloads the tree', async () => {
+    const adapter = stubAdapter(companyMethods());
+    const el = await renderTree(adapter);
+    shadow(el).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await waitUntil(() => row(el, 'keyResult:k2'), 'the at-risk matches, opened');
+    row(el, 'goal:d1')!.focus();
+    await press(el, 'ArrowLeft');
+    expect(row(el, 'goal:d1')!.getAttribute('aria-expanded')).to.equal('false');
+    adapter.emit({ type: 'records', kind: 'checkIn', ids: ['c1'], origin: 'remote' });
+    await waitUntil(() => !shadow(el).querySelector('.figures-pending'), 'reloaded, figures worked out again');
+    await aTimeout(100);
+    expect(row(el, 'goal:d1')!.getAttribute('aria-expanded')).to.equal('false');
+    expect(row(el, 'keyResult:k2')).to.equal(null);
   });
 
   it('root="person:…" shows the person\'s goals with their ancestors, opened down to them', async () => {

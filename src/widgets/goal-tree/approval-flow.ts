@@ -158,7 +158,9 @@ export class ApprovalFlow extends TreeFlow {
           approved: result.succeeded.length,
           failed: result.failed.map(({ id, error }) => ({ id, title: titles.get(id) ?? id, message: error.localizedMessage(this.tree.locale) })),
         };
-        this.marked = new Set(result.failed.map(({ id }) => id));
+        // Marks made while the batch was on its way stay; the sent ones go, except those that failed.
+        const sent = new Set(goals.map((goal) => goal.id));
+        this.marked = new Set([...[...this.marked].filter((id) => !sent.has(id)), ...result.failed.map(({ id }) => id)]);
       });
       for (const stored of result.succeeded) this.tree.dispatch(new TandemGoalChangeEvent(stored, 'approved'));
     } catch (error) {

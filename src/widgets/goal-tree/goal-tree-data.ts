@@ -140,7 +140,11 @@ export async function loadGoalTree(
       };
     } else {
       const personId = scope.kind === 'me' ? request.sessionPersonId : scope.id;
-      if (!personId) return emptyData(scope, cycle);
+      if (!personId) {
+        // No one is signed in to be "me": the read of the cycle started above is dropped, its failure with it.
+        cycleGoals.catch(() => undefined);
+        return emptyData(scope, cycle);
+      }
       const [own, goals] = await Promise.all([adapter.getPersonGoalsWithAncestors(personId, cycleId, options), cycleGoals]);
       shown = own;
       focusGoalIds = own.goals.filter((goal) => goal.ownerId === personId).map((goal) => goal.id);

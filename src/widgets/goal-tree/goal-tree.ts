@@ -143,7 +143,7 @@ interface TreeView {
  *
  * @fires tandem-goal-select - A goal or key result was selected (Enter, Space or click). `event.kind` is `goal` or `keyResult`, `event.id` its id, `event.goal` the goal (for a key result, its goal) and `event.keyResult` the key result.
  * @fires tandem-check-in - A check-in on a key result was saved. `event.checkIn` is the stored check-in, `event.keyResult` the key result with its new value and version.
- * @fires tandem-goal-change - A goal was submitted, approved or rejected and the store has it. `event.goal` is the goal as stored, `event.change` is `submitted`, `approved` or `rejected`. A batch approval fires one per goal approved.
+ * @fires tandem-goal-change - A goal changed and the store has it. `event.goal` is the goal as stored; `event.change` is `created`, `edited`, `adjusted`, `submitted`, `approved` or `rejected`; `event.keyResult` is the key result when one was created or edited, `event.adjustment` the recorded before/after of an adjustment. A batch approval fires one per goal approved.
  * @fires tandem-goal-toggle - A row was expanded or collapsed. `event.kind` is `goal` or `strategy`, `event.id` the goal's or pillar's id (`null` for goals not linked to strategy), `event.expanded` the new state.
  *
  * @csspart toolbar - The search box and filters.
@@ -175,9 +175,8 @@ export class TandemGoalTree extends TandemElement {
    * stay until the new ones are ready.
    */
   private readonly figuresTask = new Task(this, {
-    task: async ([adapter, data], { signal }) =>
-      adapter && data ? loadGoalTreeFigures(adapter, data, this.now ?? new Date(), signal) : undefined,
-    args: () => [this.dataAdapter, this.treeTask.value] as const,
+    task: async ([adapter, data, now], { signal }) => (adapter && data ? loadGoalTreeFigures(adapter, data, now ?? new Date(), signal) : undefined),
+    args: () => [this.dataAdapter, this.treeTask.value, this.now] as const,
   });
 
   /** Reloads when goals, key results, check-ins, people, cycles or strategy change, keeping what is open and selected. */
@@ -353,20 +352,40 @@ export class TandemGoalTree extends TandemElement {
     // The at-risk filter reads pace, which arrives after the rows.
     const figures = this.atRiskOnly ? this.figures : undefined;
     const paceArrived = figures !== this.filteredWith;
+    // Only the filter's first figures open its matches: a reload's keep what the person closed since.
+    const firstPace = paceArrived && this.filteredWith === undefined;
     this.filteredWith = figures;
-    if (this.view && (rebuilt || filtersChanged || paceArrived)) this.applyFilters(this.view, filtersChanged || newScope || paceArrived);
+    if (this.view && (rebuilt || filtersChanged || paceArrived)) this.applyFilters(this.view, filtersChanged || newScope || firstPace);
+    const focusedAt = this.focusKey === null ? undefined : this.indexOf(this.focusKey);
     if (this.view) this.flatten(this.view);
+    if (focusedAt !== undefined) this.keepFocusInTree(focusedAt);
     if (rebuilt) {
       this.checkIns.dropReloaded(data!);
       this.approvals.dropReloaded(data!);
       this.edits.dropReloaded(data!.goals, data!.keyResults);
     }
-    if (this.view) for (const resolve of this.viewWaiters.splice(0)) resolve();
+    // A failed load answers `revealRow` too (no row is shown), instead of leaving it waiting.
+    if (this.view || this.treeTask.status === TaskStatus.ERROR) for (const resolve of this.viewWaiters.splice(0)) resolve();
     if (this.revealKey !== null && this.visible?.indexOf(this.revealKey) !== undefined) {
       const key = this.revealKey;
       this.revealKey = null;
       void this.focusRow(key);
     }
+  }
+
+  /**
+   * The focused row left the tree (approved out of a "pending" filter, closed
+   * under a reload, deleted by someone else): its place goes to the row now at
+   * its index, and so does focus if it was on the row, instead of falling to
+   * the page.
+   */
+  private keepFocusInTree(formerIndex: number): void {
+    const key = this.focusKey;
+    if (key === null || this.indexOf(key) !== undefined) return;
+    const hadFocus = this.rowElement(key) !== null && this.rowElement(key) === this.shadowRoot?.activeElement;
+    const successor = this.rowAt(Math.min(formerIndex, this.rowCount - 1));
+    this.focusKey = successor?.key ?? null;
+    if (successor && hadFocus) void this.focusRow(successor.key);
   }
 
   private buildView(data: GoalTreeData, locale: Locale): TreeView {
@@ -605,7 +624,7 @@ export class TandemGoalTree extends TandemElement {
    * not in the tree, or when the search or filters hide it.
    */
   async revealRow(key: string): Promise<boolean> {
-    if (!this.view) await new Promise<void>((resolve) => this.viewWaiters.push(resolve));
+    if (!this.view && this.treeTask.status !== TaskStatus.ERROR) await new Promise<void>((resolve) => this.viewWaiters.push(resolve));
     await this.updateComplete;
     const view = this.view;
     if (!view || !view.forest.nodes.has(key) || (this.only && !this.only.has(key))) return false;
@@ -623,12 +642,19 @@ export class TandemGoalTree extends TandemElement {
 
   /** Moves the tab stop to a row and focuses it, scrolling it into the DOM first if it is virtualized away. */
   private async focusRow(key: NodeKey): Promise<void> {
+    const previous = this.focusKey;
     this.focusKey = key;
     await this.updateComplete;
-    const index = this.indexOf(key);
+    let target = key;
+    // The row left the tree meanwhile (a dialog closing on a goal approved out of a filter): the row that took its place keeps focus.
+    if (this.indexOf(key) === undefined && previous !== null && this.indexOf(previous) !== undefined) {
+      target = previous;
+      this.focusKey = previous;
+    }
+    const index = this.indexOf(target);
     if (index === undefined) return;
     await this.virtualRows.include(index);
-    const element = this.rowElement(key);
+    const element = this.rowElement(target);
     element?.scrollIntoView({ block: 'nearest' });
     element?.focus({ preventScroll: true });
   }
