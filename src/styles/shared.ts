@@ -34,7 +34,11 @@ export const widgetBaseStyles = css`
     outline-offset: 2px;
   }
 
-  .visually-hidden {
+  /* An empty live region (a dialog's status line, the scorecard's announcements) takes no room but stays rendered:
+     one that is display:none is out of the accessibility tree, and text shown at the moment it appears often goes unsaid. */
+  .visually-hidden,
+  .form-status:empty,
+  .announcement:empty {
     position: absolute;
     width: 1px;
     height: 1px;

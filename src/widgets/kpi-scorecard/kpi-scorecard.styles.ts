@@ -134,10 +134,6 @@ export const kpiScorecardStyles = css`
     color: ${token('color-at-risk')};
   }
 
-  .announcement:empty {
-    display: none;
-  }
-
   .announcement {
     padding: 0 ${token('space-l')} ${token('space-s')};
     color: ${token('color-text-muted')};

@@ -25,14 +25,28 @@ export function failureOf(error: unknown): { status: 'conflict' | 'failed'; erro
   return { status: error instanceof ConflictError ? 'conflict' : 'failed', error: error instanceof TandemError ? error : undefined };
 }
 
+/**
+ * Dialogs `syncDialog` opened whose `close` event has not fired yet. A flow
+ * closes its dialog on a save and forgets the draft only in the `close`
+ * handler, which the browser runs as a later task; the update that
+ * `requestUpdate()` scheduled runs first and still sees the draft with the
+ * dialog closed. Reopening it then would move focus into it and back and fire
+ * `close` twice: a dialog in this set is closing, not waiting to be opened.
+ */
+const shown = new WeakSet<HTMLDialogElement>();
+
 /** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
 export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
   if (!dialog) return;
-  if (open && !dialog.open) {
+  if (!open) {
+    // Nothing to show: whatever comes next is a new draft, to be opened.
+    shown.delete(dialog);
+    if (dialog.open) dialog.close();
+  } else if (!dialog.open && !shown.has(dialog)) {
     dialog.showModal();
+    shown.add(dialog);
+    dialog.addEventListener('close', () => shown.delete(dialog), { once: true });
     dialog.querySelector<HTMLElement>(focusSelector)?.focus();
-  } else if (!open && dialog.open) {
-    dialog.close();
   }
 }
 
@@ -94,10 +108,6 @@ export const dialogFlowStyles = css`
     border-radius: ${token('radius-s')};
     background: ${token('color-off-track-soft')};
     color: ${token('color-danger')};
-  }
-
-  .form-status:empty {
-    display: none;
   }
 
   .dialog-actions {
