@@ -136,6 +136,30 @@ describe('<tandem-goal-tree> check-in', () => {
     expect(row(el, `keyResult:${id}`).textContent).to.contain('Confidence 65%');
   });
 
+  it('checks in again before the reload: the form starts from the saved check-in, and the save is no conflict', async () => {
+    const { store } = await seededStore('employee');
+    // No change notifications: the tree never reloads, as when a large company's reload is still on its way.
+    const adapter = withMethods(store, { subscribe: () => () => undefined });
+    const el = await renderTree(adapter, 'me');
+    const id = await openFromKeyboard(el);
+    const before = await store.getKeyResult(id);
+    const first = nextValue(before);
+    await type(el, 'value', String(first));
+    await type(el, 'confidence', '60');
+    await submit(el);
+    await waitUntil(() => !dialogOf(el).open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'saved, focus on the row');
+    row(el, `keyResult:${id}`).dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => dialogOf(el).open, 'opened again');
+    await el.updateComplete;
+    expect(field(el, 'value').value).to.equal(String(first));
+    expect(field(el, 'confidence').value).to.equal('60');
+    const second = nextValue({ ...before, current: first });
+    await type(el, 'value', String(second));
+    await submit(el);
+    await waitUntil(() => !dialogOf(el).open, 'saved again');
+    expect(await store.getKeyResult(id)).to.include({ current: second, version: before.version + 2 });
+  });
+
   it('shows the value at once and rolls back on failure, keeping what was typed, with the reason and a retry', async () => {
     const { store } = await seededStore('employee');
     let fail!: (error: Error) => void;

@@ -34,6 +34,8 @@ export interface PendingCheckIn {
   readonly confidence: number;
   /** The key result's version once saved; `undefined` while the save is on its way. */
   readonly version?: number;
+  /** The key result as the save stored it: a check-in opened before the reload starts from it, not from the row's older copy. */
+  readonly stored?: KeyResult;
 }
 
 export class CheckInFlow extends TreeFlow {
@@ -55,7 +57,9 @@ export class CheckInFlow extends TreeFlow {
     return this.pendingById.get(keyResultId);
   }
 
-  open(rowKey: NodeKey, keyResult: KeyResult): void {
+  open(rowKey: NodeKey, loaded: KeyResult): void {
+    const saved = this.pendingById.get(loaded.id)?.stored;
+    const keyResult = saved && saved.version > loaded.version ? saved : loaded;
     const confidence = keyResult.lastCheckIn?.confidence;
     this.set({
       keyResult,
@@ -148,6 +152,8 @@ export class CheckInFlow extends TreeFlow {
     }
     const input = this.input(draft.fields) as { value: number; confidence: number; note: string; blockers: string };
     const { keyResult } = draft;
+    // A failure shows the check-in saved before this one again (if the reload has not brought it yet), not the older value.
+    const before = this.pendingById.get(keyResult.id);
     this.setPending(keyResult.id, { value: input.value, confidence: input.confidence });
     this.set({ ...draft, status: 'saving', error: undefined });
     try {
@@ -159,11 +165,11 @@ export class CheckInFlow extends TreeFlow {
         note: input.note,
         blockers: input.blockers,
       });
-      this.setPending(keyResult.id, { value: input.value, confidence: input.confidence, version: result.keyResult.version });
+      this.setPending(keyResult.id, { value: input.value, confidence: input.confidence, version: result.keyResult.version, stored: result.keyResult });
       if (this.draft?.keyResult.id === keyResult.id) this.close();
       this.tree.dispatch(new TandemCheckInEvent(result.checkIn, result.keyResult));
     } catch (error) {
-      this.setPending(keyResult.id, undefined);
+      this.setPending(keyResult.id, before?.stored ? before : undefined);
       const current = this.draft;
       if (current?.keyResult.id !== keyResult.id) return;
       this.set({
