@@ -159,6 +159,106 @@ describe('<tandem-kpi-scorecard> editing', () => {
     expect(stored.version).to.equal(other.version + 1);
   });
 
+  it('reopened before the reload, shows the saved values and saves again without a conflict with its own save', async () => {
+    const { store, personId, kpi } = await managerAndReport();
+    // No change notifications: the reload that would bring the saved KPI never comes.
+    const adapter = withMethods(store, { subscribe: () => () => {} });
+    const el = await renderCard(adapter, `person:${personId}`);
+    const first = kpi.actual + 3;
+    await openEdit(el, kpi.id);
+    await type(el, '#kpi-edit-actual', String(first));
+    await submit(el);
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'first save');
+    await settled(el);
+    expect(actualText(el, kpi.id)).to.equal(en.percent(first / 100, 1));
+
+    await openEdit(el, kpi.id);
+    expect(field(el, 'actual').value).to.equal(String(first));
+    expect(text(shadow(el).querySelector('dialog.kpi-edit p.hint'))).to.contain(`now ${en.percent(first / 100, 1)} of`);
+    const second = kpi.actual + 5;
+    await type(el, '#kpi-edit-actual', String(second));
+    await submit(el);
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open || shadow(el).querySelector('dialog.kpi-edit .form-error'), 'second save answered');
+    expect(shadow(el).querySelector('dialog.kpi-edit [data-error=conflict]'), 'no conflict with the first save').to.equal(null);
+    expect(dialogOf(el, 'kpi-edit').open).to.equal(false);
+    const stored = await store.getKpi(kpi.id);
+    expect(stored).to.include({ actual: second, version: kpi.version + 2 });
+    await settled(el);
+    expect(actualText(el, kpi.id)).to.equal(en.percent(second / 100, 1));
+  });
+
+  it('keeps an earlier save’s figures on the row when a later save before the reload fails', async () => {
+    const { store, personId, kpi } = await managerAndReport();
+    let fail = false;
+    const adapter = withMethods(store, {
+      subscribe: () => () => {},
+      updateKpi: (id: Id, version: number, patch: KpiPatch) => (fail ? Promise.reject(new NetworkError('offline')) : store.updateKpi(id, version, patch)),
+    });
+    const el = await renderCard(adapter, `person:${personId}`);
+    const saved = kpi.actual + 3;
+    await openEdit(el, kpi.id);
+    await type(el, '#kpi-edit-actual', String(saved));
+    await submit(el);
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'first save');
+
+    fail = true;
+    await openEdit(el, kpi.id);
+    await type(el, '#kpi-edit-actual', String(kpi.actual + 9));
+    await submit(el);
+    await waitUntil(() => shadow(el).querySelector('dialog.kpi-edit .form-error[role=alert]'), 'the failure');
+    await settled(el);
+    expect(actualText(el, kpi.id)).to.equal(en.percent(saved / 100, 1));
+    expect(field(el, 'actual').value).to.equal(String(kpi.actual + 9));
+
+    // Retry repeats the save, over the version the first save stored.
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit .form-error button')!.click();
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'saved on retry');
+    expect(await store.getKpi(kpi.id)).to.include({ actual: kpi.actual + 9, version: kpi.version + 2 });
+  });
+
+  it('after a conflict, saves only once the latest is loaded, and Retry after a failed load loads again', async () => {
+    const { store, personId, kpi } = await managerAndReport();
+    let loadFailures = 1;
+    let saves = 0;
+    let loads = 0;
+    const adapter = withMethods(store, {
+      updateKpi: (id: Id, version: number, patch: KpiPatch) => {
+        saves += 1;
+        return store.updateKpi(id, version, patch);
+      },
+      getKpi: (id: Id) => {
+        loads += 1;
+        return loadFailures-- > 0 ? Promise.reject(new NetworkError('offline')) : store.getKpi(id);
+      },
+    });
+    const el = await renderCard(adapter, `person:${personId}`);
+    const saveButton = () => shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit button[type=submit]')!;
+    await openEdit(el, kpi.id);
+    await type(el, '#kpi-edit-actual', String(kpi.actual + 6));
+    const other = await store.updateKpi(kpi.id, kpi.version, { actual: kpi.actual + 1 });
+    await submit(el);
+    await waitUntil(() => shadow(el).querySelector('dialog.kpi-edit [data-error=conflict]'), 'conflict shown');
+    expect(saves).to.equal(1);
+    expect(saveButton().disabled, 'Save waits for the latest').to.equal(true);
+
+    shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit [data-error=conflict] button')!.click();
+    await waitUntil(() => shadow(el).querySelector('dialog.kpi-edit .form-error[data-error=network]'), 'the failed load');
+    expect(saveButton().disabled, 'still the stale version').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit .form-error button')!.click();
+    await waitUntil(() => text(shadow(el).querySelector('dialog.kpi-edit .form-status')).startsWith('Latest values loaded'), 'latest loaded on retry');
+    expect(loads).to.equal(2);
+    expect(saves, 'Retry did not send the stale save').to.equal(1);
+    expect(saveButton().disabled).to.equal(false);
+    expect(field(el, 'actual').value).to.equal(String(kpi.actual + 6));
+
+    await submit(el);
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'saved');
+    expect(await store.getKpi(kpi.id)).to.include({ actual: kpi.actual + 6, version: other.version + 1 });
+  });
+
   it('changes the target with a reason, and the history panel shows the change with who and why', async () => {
     const { store, personId, kpi } = await managerAndReport();
     const el = await renderCard(store, `person:${personId}`);

@@ -365,6 +365,22 @@ describe('<tandem-kpi-scorecard>', () => {
       expect(el.toCsv().slice(1).split('\r\n').length).to.equal(3);
     });
 
+    it('exports the columns asked for, also those a narrow widget gives up to fit its width', async () => {
+      const { store } = await readOnlyManager();
+      const el = await renderCard(store, 'team', { width: '480px' });
+      const columns = [...shadow(el).querySelectorAll('[role=columnheader]')].map((header) => header.getAttribute('data-column'));
+      expect(columns, 'the grid gave them up').not.to.include.members(['target']);
+      expect(columns).not.to.include('weight');
+      const header = el.toCsv().slice(1).split('\r\n')[0]!.split(',');
+      expect(header).to.include.members(['Target', 'Weight (%)', 'Score', 'Owner', 'Actual']);
+
+      // A hidden widget measures 0 wide: the file is the same.
+      el.style.display = 'none';
+      await new Promise(requestAnimationFrame);
+      await settled(el);
+      expect(el.toCsv().slice(1).split('\r\n')[0]!.split(',')).to.deep.equal(header);
+    });
+
     it('exports in Chinese, and fires a cancelable tandem-kpi-export with the file name', async () => {
       const { store, personas } = await readOnlyEmployee();
       const el = await renderCard(store, 'me', { locale: 'zh-CN' });
@@ -383,6 +399,40 @@ describe('<tandem-kpi-scorecard>', () => {
       expect(header.startsWith('KPI,类别,来源,权重（%）,目标值,实际值,单位,完成率（%）,得分,状态,趋势')).to.equal(true);
       expect(event!.csv).to.contain('不健康');
       expect(personas.employee).to.be.a('string');
+    });
+  });
+
+  describe('filters', () => {
+    const search = (el: Element) => shadow(el).querySelector<HTMLInputElement>('#kpi-search')!;
+    const clearButton = (el: Element) =>
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('button')].find((button) => text(button) === 'Clear filters');
+    const filterBy = async (el: TandemKpiScorecard, value: string) => {
+      search(el).value = value;
+      search(el).dispatchEvent(new Event('input'));
+      await settled(el);
+    };
+
+    it('moves focus to the search field when Clear filters, pressed from the keyboard, goes away', async () => {
+      const adapter = kpiTeamAdapter(3, 2);
+      const el = await renderCard(adapter, 'team');
+      // Some rows match: the button sits in the summary.
+      await filterBy(el, 'Person 1');
+      clearButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      expect(clearButton(el)).to.equal(undefined);
+      expect(search(el).value).to.equal('');
+      expectFocus(el, search(el));
+      expect(kpiRows(el).length).to.equal(6);
+
+      // Nothing matches: the button sits in the empty state.
+      await filterBy(el, 'nothing like this');
+      expect(shadow(el).querySelector('[data-state=empty]')).to.exist;
+      clearButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el);
+      expectFocus(el, search(el));
+      expect(kpiRows(el).length).to.equal(6);
     });
   });
 

@@ -4,8 +4,8 @@
  * (managers and HR; nobody their own). The row shows the new figures at
  * once; a refused save puts them back and the dialog keeps what was typed,
  * with the reason and a retry; a conflict offers the latest values, still
- * keeping the typed ones. A target change needs a reason: the KPI's history
- * keeps it.
+ * keeping the typed ones, and saves again only once they are loaded. A
+ * target change needs a reason: the KPI's history keeps it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KpiPatch } from '../../data/adapter.js';
@@ -29,15 +29,35 @@ interface EditDraft extends SaveState {
   readonly fields: Readonly<Record<EditField, string>>;
   /** Fields whose message shows: changed ones, and all after a save was tried. */
   readonly touched: ReadonlySet<EditField>;
+  /** What a `failed` status refers to: Retry repeats that, not always the save. */
+  readonly failed?: 'save' | 'load' | undefined;
 }
 
-/** Figures on their way or just saved: the row shows them until the reload brings the stored KPI. */
+/**
+ * Whether the form holds a version the store has moved past: after a
+ * conflict, until the latest is loaded (a failed load included). Saving it
+ * would only conflict again.
+ */
+const needsLatest = (draft: EditDraft): boolean => draft.status === 'conflict' || (draft.status === 'failed' && draft.failed === 'load');
+
+/** The figures a save sends, shown on the row while it is on its way. */
+interface SavingFigures {
+  readonly actual?: number | undefined;
+  readonly target?: number | undefined;
+  readonly weight?: number | undefined;
+}
+
+/**
+ * What the row and the next edit show ahead of the loaded data: figures on
+ * their way, and the KPI as the last save stored it, until the (debounced)
+ * reload brings that version. Editing again before the reload must start from
+ * the saved version, or the next save conflicts with the person's own.
+ */
 interface PendingEdit {
-  readonly actual?: number;
-  readonly target?: number;
-  readonly weight?: number;
-  /** The KPI's version once saved; `undefined` while the save is on its way. */
-  readonly version?: number;
+  /** Set while a save is on its way. */
+  readonly saving?: SavingFigures;
+  /** The KPI as the adapter returned it from the last save, with its new version. */
+  readonly stored?: Kpi;
 }
 
 /** What the signed-in person may change on a KPI. */
@@ -68,15 +88,22 @@ export class KpiEditFlow extends ScorecardFlow {
     return rights !== undefined && (rights.actual.allowed || rights.plan.allowed);
   }
 
-  /** The KPI as the row shows it: with figures on their way applied. */
+  /** The KPI as last stored: the one a save returned when it is newer than the loaded one (the reload has not landed yet). */
+  latest(kpi: Kpi): Kpi {
+    const stored = this.pendingById.get(kpi.id)?.stored;
+    return stored && stored.version > kpi.version ? stored : kpi;
+  }
+
+  /** The KPI as the row shows it: as last stored, with figures on their way applied. */
   effective(kpi: Kpi): Kpi {
-    const pending = this.pendingById.get(kpi.id);
-    if (!pending) return kpi;
+    const latest = this.latest(kpi);
+    const saving = this.pendingById.get(kpi.id)?.saving;
+    if (!saving) return latest;
     return {
-      ...kpi,
-      actual: pending.actual ?? kpi.actual,
-      target: pending.target ?? kpi.target,
-      weight: pending.weight ?? kpi.weight,
+      ...latest,
+      actual: saving.actual ?? latest.actual,
+      target: saving.target ?? latest.target,
+      weight: saving.weight ?? latest.weight,
     };
   }
 
@@ -98,15 +125,19 @@ export class KpiEditFlow extends ScorecardFlow {
     });
   }
 
-  /** Saved figures the loaded data now holds are shown from it, no longer from memory. */
+  /** Saved KPIs the loaded data now holds are shown from it, no longer from memory; figures on their way stay. */
   dropReloaded(data: KpiScorecardData): void {
     if (this.pendingById.size === 0) return;
     const pending = new Map(this.pendingById);
+    let changed = false;
     for (const kpi of data.kpis) {
-      const saved = pending.get(kpi.id)?.version;
-      if (saved !== undefined && kpi.version >= saved) pending.delete(kpi.id);
+      const entry = pending.get(kpi.id);
+      if (!entry?.stored || kpi.version < entry.stored.version) continue;
+      if (entry.saving) pending.set(kpi.id, { saving: entry.saving });
+      else pending.delete(kpi.id);
+      changed = true;
     }
-    if (pending.size !== this.pendingById.size) {
+    if (changed) {
       this.pendingById = pending;
       this.host.requestUpdate();
     }
@@ -202,7 +233,7 @@ export class KpiEditFlow extends ScorecardFlow {
   async save(): Promise<void> {
     const draft = this.draft;
     const adapter = this.card.adapter;
-    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading') return;
+    if (!draft || !adapter || draft.status === 'saving' || draft.status === 'reloading' || needsLatest(draft)) return;
     const issues = this.issues(draft);
     const invalid = EDIT_FIELDS.find((field) => issues[field] !== undefined);
     if (invalid) {
@@ -216,19 +247,23 @@ export class KpiEditFlow extends ScorecardFlow {
       this.close();
       return;
     }
-    const shown = { actual: patch.actual, target: patch.target, weight: patch.weight };
-    this.setPending(kpi.id, shown);
-    this.set({ ...draft, status: 'saving', error: undefined });
+    const saving = { actual: patch.actual, target: patch.target, weight: patch.weight };
+    this.setPending(kpi.id, { ...this.pendingById.get(kpi.id), saving });
+    this.set({ ...draft, status: 'saving', error: undefined, failed: undefined });
     try {
       const stored = await adapter.updateKpi(kpi.id, kpi.version, patch);
-      this.setPending(kpi.id, { ...shown, version: stored.version });
+      const loaded = this.card.data?.kpis.find((candidate) => candidate.id === kpi.id);
+      // A reload that already brought this version (or a later one) shows it; otherwise the row and the next edit start from it.
+      this.setPending(kpi.id, loaded && loaded.version >= stored.version ? undefined : { stored });
       if (this.draft?.kpi.id === kpi.id) this.close();
       this.card.dispatch(new TandemKpiChangeEvent(stored, patch.target !== undefined || patch.weight !== undefined ? 'plan' : 'actual'));
     } catch (error) {
-      this.setPending(kpi.id, undefined);
+      // Back to what the row showed before this save: an earlier save's figures stay until the reload brings them.
+      const earlier = this.pendingById.get(kpi.id)?.stored;
+      this.setPending(kpi.id, earlier ? { stored: earlier } : undefined);
       const current = this.draft;
       if (current?.kpi.id !== kpi.id) return;
-      this.set({ ...current, ...failureOf(error), reloaded: false });
+      this.set({ ...current, ...failureOf(error), failed: 'save', reloaded: false });
     }
   }
 
@@ -242,11 +277,11 @@ export class KpiEditFlow extends ScorecardFlow {
       const latest = await adapter.getKpi(draft.kpi.id);
       const current = this.draft;
       if (current?.kpi.id !== latest.id) return;
-      this.set({ ...current, kpi: latest, status: 'editing', error: undefined, reloaded: true });
+      this.set({ ...current, kpi: latest, status: 'editing', error: undefined, failed: undefined, reloaded: true });
     } catch (error) {
       const current = this.draft;
       if (current?.kpi.id !== draft.kpi.id) return;
-      this.set({ ...current, ...failureOf(error) , status: 'failed' });
+      this.set({ ...current, ...failureOf(error), status: 'failed', failed: 'load' });
     }
   }
 
@@ -345,12 +380,12 @@ export class KpiEditFlow extends ScorecardFlow {
         conflict: t('kpiScorecard.edit.conflict'),
         reloadLabel: t('kpiScorecard.edit.loadLatest'),
         reload: () => void this.loadLatest(),
-        retry: () => void this.save(),
+        retry: () => void (draft.failed === 'load' ? this.loadLatest() : this.save()),
         reloaded: t('kpiScorecard.edit.loadedLatest', { actual: amount(kpi.actual), target: amount(kpi.target), weight: format.number(kpi.weight) }),
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
+        <button type="submit" class="button" data-variant="primary" ?disabled=${busy || needsLatest(draft)}>
           ${status === 'saving' ? t('kpiScorecard.saving') : t('action.save')}
         </button>
       </div>

@@ -1,6 +1,6 @@
 /**
  * The scorecard as CSV: the rows shown, in the order shown, with the columns
- * shown, headed in the reader's language. Figures go out as plain numbers
+ * asked for (not only those that fit the width), headed in the reader's language. Figures go out as plain numbers
  * (a spreadsheet sums `77.5`, not `77.5%` or `CN¥3,000,000`), each with the
  * unit in a column of its own; words (status, trend, forecast) as the grid
  * says them. `toCsv` adds the byte-order mark and neutralises formulas.

@@ -97,7 +97,8 @@ const detailKey = (id: Id) => `detail:${id}`;
  * profile's KPI plan; HR turns the cycle's automatic KPIs on or off. Edits
  * show at once and go back if refused, keeping what was typed; a conflict
  * offers the latest values. The name opens the KPI's history and target
- * changes. Export CSV saves what is shown.
+ * changes. Export CSV saves the rows shown with the columns asked for, the
+ * same on a phone as on a desk.
  *
  * Figures reload whenever the data changes — a check-in in a
  * `<tandem-goal-tree>` on the same page moves the KPIs that follow its key
@@ -571,17 +572,27 @@ export class TandemKpiScorecard extends TandemElement {
     this.dispatchEvent(new TandemKpiSourceSelectEvent(kpi, 'keyResult', kpi.sourceId, { goal: source.goal, keyResult: source.keyResult }));
   }
 
-  /** Opens the edit dialog on the KPI as stored (its version goes with the save); focus comes back to this Edit button. */
+  /**
+   * Opens the edit dialog on the KPI as stored (its version goes with the
+   * save): as the last save returned it while the reload has not brought it
+   * yet. Focus comes back to this Edit button.
+   */
   private openEdit(kpiId: Id): void {
-    const stored = this.loaded?.kpis.find((kpi) => kpi.id === kpiId);
-    if (!stored) return;
+    const loaded = this.loaded?.kpis.find((kpi) => kpi.id === kpiId);
+    if (!loaded) return;
     this.grid.setActive(kpiKey(kpiId), 'actions');
-    this.editFlow.open(stored);
+    this.editFlow.open(this.editFlow.latest(loaded));
   }
 
+  /**
+   * Clears the search and status filter. The Clear filters button goes with
+   * them, and focus would fall to the page: it goes to the search field, where
+   * filtering starts again.
+   */
   private clearFilters(): void {
     this.searchText = '';
     this.statusFilter = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#kpi-search')?.focus());
   }
 
   // ── Keyboard and focus ────────────────────────────────────────────────────
@@ -593,16 +604,23 @@ export class TandemKpiScorecard extends TandemElement {
   // ── Public methods ────────────────────────────────────────────────────────
 
   /**
-   * The KPIs shown as CSV: the rows in their current order and filter, the
-   * columns shown, in the current language; `''` before the data has loaded.
+   * The KPIs shown as CSV: the rows in their current order and filter, in
+   * the current language, with the columns the `columns` attribute asks for
+   * — including those the grid gives up to fit a narrow width (or a hidden
+   * widget's width of 0), so the file does not depend on the screen it was
+   * exported from. `''` before the data has loaded.
    */
   toCsv(): string {
     const data = this.loaded;
     if (!data) return '';
-    return scorecardCsv(this.shown, this.columnsShown, data, { t: this.t, format: this.format, nameOf: (id) => this.nameOf(id) });
+    return scorecardCsv(this.shown, this.visibleColumns(data), data, { t: this.t, format: this.format, nameOf: (id) => this.nameOf(id) });
   }
 
-  /** Downloads {@link toCsv} as `kpis-<scope>-<date>.csv`, unless a `tandem-kpi-export` listener cancels it. */
+  /**
+   * Downloads {@link toCsv} — the rows shown, with every column asked for,
+   * whatever the width — as `kpis-<scope>-<date>.csv`, unless a
+   * `tandem-kpi-export` listener cancels it.
+   */
   exportCsv(): void {
     const data = this.loaded;
     if (!data) return;
