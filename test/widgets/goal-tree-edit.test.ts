@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
-import type { DataAdapter } from '../../src/data/adapter.js';
+import type { DataAdapter, WeightChange } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas, TandemStore } from '../../src/data/index.js';
 import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
@@ -171,6 +171,104 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     $<HTMLButtonElement>(el, 'dialog.goal-form .form-error button')!.click();
     await waitUntil(() => !formDialog(el)?.open, 'saved on retry');
     expect((await store.getGoal(draft.id)).title).to.equal('Write and publish the on-call handbook');
+  });
+
+  it('a goal edit that conflicts, after Load latest, keeps only what was changed: a title renamed meanwhile is not written back', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { draft } = await employeeDraft(store, personas);
+    const goal = await store.createGoal({ cycleId: draft.cycleId, level: 'individual', parentId: draft.id, title: 'Outline the chapters', weight: 100 });
+    const sibling = await store.createGoal({
+      cycleId: draft.cycleId,
+      level: 'individual',
+      parentId: draft.id,
+      title: 'Review with the team',
+      weight: 30,
+      rebalance: [{ id: goal.id, version: goal.version, weight: 70 }],
+    });
+    const el = await renderTree(store, `goal:${draft.id}`);
+    const key = `goal:${goal.id}`;
+    await waitUntil(() => row(el, key), 'the goal shown');
+    press(row(el, key)!, 'e');
+    await waitUntil(() => formDialog(el)?.open && $(el, `[data-sibling="${sibling.id}"]`), 'form ready');
+    await type(el, 'goal-form-weight', '60');
+    await type(el, `goal-form-sibling-${sibling.id}`, '40');
+    // Someone else renames the goal meanwhile.
+    const renamed = await store.updateGoal(goal.id, (await store.getGoal(goal.id)).version, { title: 'Outline and draft the chapters' });
+    await submit(el, formDialog(el));
+    await waitUntil(() => $(el, 'dialog.goal-form [data-error=conflict]'), 'conflict shown');
+    $<HTMLButtonElement>(el, 'dialog.goal-form [data-error=conflict] button')!.click();
+    await waitUntil(() => $(el, 'dialog.goal-form .form-status')?.textContent?.includes('latest'), 'latest loaded');
+    // The untouched title follows the store; the weights typed stay.
+    expect($<HTMLInputElement>(el, '#goal-form-title')!.value).to.equal(renamed.title);
+    expect($<HTMLInputElement>(el, '#goal-form-weight')!.value).to.equal('60');
+    expect($<HTMLInputElement>(el, `#goal-form-sibling-${CSS.escape(sibling.id)}`)!.value).to.equal('40');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el)?.open, 'saved');
+    expect(await store.getGoal(goal.id)).to.include({ title: renamed.title, weight: 60 });
+    expect((await store.getGoal(sibling.id)).weight).to.equal(40);
+  });
+
+  it('a goal edit that conflicts, after Load latest, does not write back sibling weights left as they were', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { draft } = await employeeDraft(store, personas);
+    const child = (title: string, weight: number, rebalance: WeightChange[] = []) =>
+      store.createGoal({ cycleId: draft.cycleId, level: 'individual', parentId: draft.id, title, weight, rebalance });
+    const goal = await child('Outline the chapters', 100);
+    const first = await child('Review with the team', 30, [{ id: goal.id, version: goal.version, weight: 70 }]);
+    const second = await child('Publish the handbook', 20, [{ id: goal.id, version: goal.version + 1, weight: 50 }]);
+    const el = await renderTree(store, `goal:${draft.id}`);
+    const key = `goal:${goal.id}`;
+    await waitUntil(() => row(el, key), 'the goal shown');
+    press(row(el, key)!, 'e');
+    await waitUntil(() => formDialog(el)?.open && $(el, `[data-sibling="${second.id}"]`), 'form ready');
+    await type(el, 'goal-form-title', 'Outline every chapter');
+    // Someone else edits the goal and moves 10 points between the siblings meanwhile (the total stays 100).
+    await store.updateGoal(goal.id, (await store.getGoal(goal.id)).version, { description: 'Changed underneath' });
+    await store.updateGoal(first.id, first.version, { weight: 40, rebalance: [{ id: second.id, version: second.version, weight: 10 }] });
+    await submit(el, formDialog(el));
+    await waitUntil(() => $(el, 'dialog.goal-form [data-error=conflict]'), 'conflict shown');
+    $<HTMLButtonElement>(el, 'dialog.goal-form [data-error=conflict] button')!.click();
+    await waitUntil(() => $(el, 'dialog.goal-form .form-status')?.textContent?.includes('latest'), 'latest loaded');
+    expect($<HTMLInputElement>(el, '#goal-form-title')!.value).to.equal('Outline every chapter');
+    expect($<HTMLTextAreaElement>(el, '#goal-form-description')!.value).to.equal('Changed underneath');
+    expect($<HTMLInputElement>(el, `#goal-form-sibling-${CSS.escape(first.id)}`)!.value).to.equal('40');
+    expect($<HTMLInputElement>(el, `#goal-form-sibling-${CSS.escape(second.id)}`)!.value).to.equal('10');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el)?.open, 'saved');
+    expect(await store.getGoal(goal.id)).to.include({ title: 'Outline every chapter', description: 'Changed underneath', weight: 50 });
+    expect((await store.getGoal(first.id)).weight).to.equal(40);
+    expect((await store.getGoal(second.id)).weight).to.equal(10);
+  });
+
+  it('a key result edit that conflicts, after Load latest, keeps the target set meanwhile and sends only the title typed', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { draft } = await employeeDraft(store, personas);
+    const cycle = await store.getCycle(draft.cycleId);
+    const keyResult = await store.createKeyResult({ goalId: draft.id, title: 'Chapters written', metric: 'number', unit: 'chapters', start: 0, target: 10, direction: 'increase', due: cycle.end, weight: 100 });
+    const updates: Parameters<DataAdapter['updateKeyResult']>[2][] = [];
+    const adapter = withMethods(store, {
+      updateKeyResult: async (...args: Parameters<DataAdapter['updateKeyResult']>) => {
+        updates.push(args[2]);
+        return store.updateKeyResult(...args);
+      },
+    });
+    const el = await renderTree(adapter, `goal:${draft.id}`);
+    const key = `keyResult:${keyResult.id}`;
+    await waitUntil(() => row(el, key), 'the key result shown');
+    press(row(el, key)!, 'e');
+    await waitUntil(() => formDialog(el)?.open && !$<HTMLButtonElement>(el, 'dialog.goal-form button[type=submit]')!.disabled, 'form ready');
+    await type(el, 'goal-form-title', 'Chapters written and reviewed');
+    // Someone else raises the target meanwhile.
+    await store.updateKeyResult(keyResult.id, keyResult.version, { target: 12 });
+    await submit(el, formDialog(el));
+    await waitUntil(() => $(el, 'dialog.goal-form [data-error=conflict]'), 'conflict shown');
+    $<HTMLButtonElement>(el, 'dialog.goal-form [data-error=conflict] button')!.click();
+    await waitUntil(() => $(el, 'dialog.goal-form .form-status')?.textContent?.includes('latest'), 'latest loaded');
+    expect($<HTMLInputElement>(el, '#goal-form-target')!.value).to.equal('12');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el)?.open, 'saved');
+    expect(await store.getKeyResult(keyResult.id)).to.include({ title: 'Chapters written and reviewed', target: 12 });
+    expect(updates.at(-1)).to.deep.equal({ title: 'Chapters written and reviewed', rebalance: [] });
   });
 
   it('adjusts an approved goal: the reason is required, the preview says what moves, and the history records it', async () => {

@@ -34,6 +34,8 @@ export const GOAL_FORM_KINDS = ['create-goal', 'edit-goal', 'create-key-result',
 export type GoalFormKind = (typeof GOAL_FORM_KINDS)[number];
 
 const GOAL_FIELDS = ['title', 'description', 'level', 'ownerId', 'weight'] as const;
+/** What an edit of a goal may change; level and owner are chosen when it is created. */
+const GOAL_EDIT_FIELDS = ['title', 'description', 'weight'] as const;
 const KEY_RESULT_FIELDS = ['title', 'metric', 'unit', 'start', 'target', 'direction', 'due', 'weight'] as const;
 type FormField = (typeof GOAL_FIELDS)[number] | (typeof KEY_RESULT_FIELDS)[number];
 /** Where the siblings' total is reported. */
@@ -102,13 +104,7 @@ export class GoalFormFlow extends TreeFlow {
   }
 
   openEditGoal(rowKey: NodeKey, goal: Goal): void {
-    const current = this.edits.goal(goal);
-    this.start({
-      kind: 'edit-goal',
-      rowKey,
-      goal,
-      fields: { ...emptyFields(), title: current.title, description: current.description, weight: String(current.weight) },
-    });
+    this.start({ kind: 'edit-goal', rowKey, goal, fields: { ...emptyFields(), ...goalFields(this.edits.goal(goal)) } });
   }
 
   openCreateKeyResult(rowKey: NodeKey, goal: Goal): void {
@@ -116,24 +112,7 @@ export class GoalFormFlow extends TreeFlow {
   }
 
   openEditKeyResult(rowKey: NodeKey, goal: Goal, keyResult: KeyResult): void {
-    const current = this.edits.keyResult(keyResult);
-    this.start({
-      kind: 'edit-key-result',
-      rowKey,
-      goal,
-      keyResult,
-      fields: {
-        ...emptyFields(),
-        title: current.title,
-        metric: current.metric,
-        unit: current.unit,
-        start: String(current.start),
-        target: String(current.target),
-        direction: current.direction,
-        due: current.due,
-        weight: String(current.weight),
-      },
-    });
+    this.start({ kind: 'edit-key-result', rowKey, goal, keyResult, fields: { ...emptyFields(), ...keyResultFields(this.edits.keyResult(keyResult)) } });
   }
 
   private start(draft: Omit<GoalFormDraft, 'touched' | 'context' | 'status'>): void {
@@ -156,7 +135,8 @@ export class GoalFormFlow extends TreeFlow {
   /**
    * Loads what the form needs besides the tree's data: every sibling (the
    * tree may show only some), the cycle, and for a new goal the people it
-   * may be for. Typed sibling weights survive a reload after a conflict.
+   * may be for. After a conflict, a sibling weight the person changed
+   * survives the reload; one left as it was follows the store.
    */
   private async load(): Promise<void> {
     const draft = this.draft;
@@ -169,8 +149,11 @@ export class GoalFormFlow extends TreeFlow {
         draft.kind === 'create-goal' ? this.loadOwners(draft.goal) : Promise.resolve([]),
         draft.kind === 'create-goal' ? this.loadDirectory() : Promise.resolve(undefined),
       ]);
-      const typedBefore = new Map((this.draft?.context?.siblings ?? []).map((sibling) => [sibling.id, sibling.typed]));
-      const merged = siblings.map((sibling) => ({ ...sibling, typed: typedBefore.get(sibling.id) ?? sibling.typed }));
+      // Keeping an untouched weight would have the rebalance write the old value with the new version over someone else's change.
+      const changedBefore = new Map(
+        (this.draft?.context?.siblings ?? []).filter((sibling) => this.number(sibling.typed) !== sibling.stored).map((sibling) => [sibling.id, sibling.typed]),
+      );
+      const merged = siblings.map((sibling) => ({ ...sibling, typed: changedBefore.get(sibling.id) ?? sibling.typed }));
       const context: FormContext = { siblings: merged, cycle, owners, directory };
       const fields = this.draft?.fields ?? draft.fields;
       // A new item starts with what its siblings leave of 100.
@@ -382,7 +365,8 @@ export class GoalFormFlow extends TreeFlow {
           break;
         }
         case 'edit-goal': {
-          const patch = { title: fields.title.trim(), description: fields.description, weight };
+          // Only what the person changed is written; the version check guards the rest too, but a field not sent cannot be overwritten.
+          const patch = changedFrom(draft.goal, { title: fields.title.trim(), description: fields.description, weight });
           this.edits.setGoal(draft.goal.id, { patch });
           try {
             const stored = await adapter.updateGoal(draft.goal.id, draft.goal.version, { ...patch, rebalance });
@@ -403,7 +387,7 @@ export class GoalFormFlow extends TreeFlow {
         }
         case 'edit-key-result': {
           const keyResult = draft.keyResult!;
-          const patch = { ...this.keyResultInput(fields), weight };
+          const patch = changedFrom(keyResult, { ...this.keyResultInput(fields), weight });
           this.edits.setKeyResult(keyResult.id, { patch });
           try {
             const stored = await adapter.updateKeyResult(keyResult.id, keyResult.version, { ...patch, rebalance });
@@ -442,7 +426,12 @@ export class GoalFormFlow extends TreeFlow {
     this.close();
   }
 
-  /** After a conflict: the record and its siblings as stored now; what was typed stays. */
+  /**
+   * After a conflict: the record and its siblings as stored now. A field the
+   * person changed keeps what they typed; one still showing the old stored
+   * value follows the new one, so the retry does not write the old value back
+   * over someone else's change (as AdjustFlow.loadLatest does).
+   */
   private async loadLatest(): Promise<void> {
     const draft = this.draft;
     const adapter = this.tree.adapter;
@@ -452,10 +441,17 @@ export class GoalFormFlow extends TreeFlow {
       const goal = await adapter.getGoal(draft.goal.id);
       const keyResult = draft.keyResult ? await adapter.getKeyResult(draft.keyResult.id) : undefined;
       const current = this.draft;
-      if (!current) return;
-      // Siblings are read afresh for their versions; the weights typed for them stay.
-      this.set({ ...current, goal, keyResult, status: 'editing', error: undefined, reloaded: true });
+      if (!current || current.kind !== draft.kind || current.goal.id !== goal.id) return;
+      const old = storedFields(current.kind, current.goal, current.keyResult);
+      const latest = storedFields(current.kind, goal, keyResult);
+      const fields: Record<FormField, string> = { ...current.fields };
+      for (const field of Object.keys(latest) as FormField[]) {
+        if (current.fields[field] === old[field]) fields[field] = latest[field] ?? fields[field];
+      }
+      // Still reloading until the siblings' versions and weights are in: a save before then would conflict again.
+      this.set({ ...current, goal, keyResult, fields });
       await this.load();
+      this.patchDraft(draft, { status: 'editing', error: undefined, reloaded: true });
     } catch (error) {
       this.patchDraft(draft, { status: 'failed', error: error instanceof TandemError ? error : undefined });
     }
@@ -752,6 +748,39 @@ export class GoalFormFlow extends TreeFlow {
       ${siblings.some((sibling) => !sibling.editable) ? html`<p class="hint">${t('goalTree.form.lockedWeight')}</p>` : nothing}
     </fieldset>`;
   }
+}
+
+/** A goal's stored values as the form's text. */
+function goalFields(goal: Goal): Record<(typeof GOAL_EDIT_FIELDS)[number], string> {
+  return { title: goal.title, description: goal.description, weight: String(goal.weight) };
+}
+
+/** A key result's stored values as the form's text. */
+function keyResultFields(keyResult: KeyResult): Record<(typeof KEY_RESULT_FIELDS)[number], string> {
+  return {
+    title: keyResult.title,
+    metric: keyResult.metric,
+    unit: keyResult.unit,
+    start: String(keyResult.start),
+    target: String(keyResult.target),
+    direction: keyResult.direction,
+    due: keyResult.due,
+    weight: String(keyResult.weight),
+  };
+}
+
+/** What the edited record holds, as text: typed text equal to it was not changed by the person. */
+function storedFields(kind: GoalFormKind, goal: Goal, keyResult: KeyResult | undefined): Partial<Record<FormField, string>> {
+  if (kind === 'edit-goal') return goalFields(goal);
+  if (kind === 'edit-key-result' && keyResult) return keyResultFields(keyResult);
+  return {};
+}
+
+/** The values that differ from the record read. */
+function changedFrom<T, K extends keyof T>(record: T, values: Pick<T, K>): Partial<Pick<T, K>> {
+  const changed: Partial<Pick<T, K>> = {};
+  for (const key of Object.keys(values) as K[]) if (values[key] !== record[key]) changed[key] = values[key];
+  return changed;
 }
 
 function emptyFields(): Record<FormField, string> {
