@@ -116,6 +116,39 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect(changes.at(-1)?.keyResult?.id).to.equal(created!.id);
   });
 
+  it('a key result added under a search that hides it does not take focus later, when the search is cleared', async () => {
+    const { store, personas } = await seededStore('employee');
+    const { parent, draft } = await employeeDraft(store, personas);
+    const el = await renderTree(store, `goal:${parent.id}`);
+    const search = $<HTMLInputElement>(el, 'input[type=search]')!;
+    search.value = 'handbook';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    await openMenu(el, `goal:${draft.id}`);
+    menuItem(el, 'add-key-result')!.click();
+    await waitUntil(() => formDialog(el)?.open, 'form open');
+    await type(el, 'goal-form-title', 'Chapters reviewed');
+    await type(el, 'goal-form-target', '12');
+    await submit(el, formDialog(el));
+    await waitUntil(() => !formDialog(el)?.open, 'form closed');
+    const [created] = await store.listKeyResults({ goalId: draft.id });
+    await aTimeout(200); // The reload that brings the new key result, hidden by the search.
+    expect(row(el, `keyResult:${created!.id}`)).to.equal(null);
+    search.focus();
+    search.value = '';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    await aTimeout(50);
+    expect(shadow(el).activeElement).to.equal(search);
+    // Opening the goal shows the key result: focus stays on the row opened.
+    const draftRow = row(el, `goal:${draft.id}`)!;
+    if (draftRow.getAttribute('aria-expanded') === 'false') press(draftRow, 'ArrowRight');
+    else draftRow.focus();
+    await waitUntil(() => row(el, `keyResult:${created!.id}`), 'shown under its goal');
+    await aTimeout(50);
+    expect(shadow(el).activeElement).to.equal(row(el, `goal:${draft.id}`));
+  });
+
   it('adds a child goal: the weights must sum to 100, Share equally rebalances, and the sibling changes in the same write', async () => {
     const { store, personas } = await seededStore('employee');
     const { draft } = await employeeDraft(store, personas);

@@ -370,6 +370,9 @@ export class TandemGoalTree extends TandemElement {
       const key = this.revealKey;
       this.revealKey = null;
       void this.focusRow(key);
+    } else if (this.revealKey !== null && (filtersChanged || newScope || (rebuilt && this.view?.forest.nodes.has(this.revealKey)))) {
+      // Loaded but hidden by a search or filter, or the person moved on: focus must not jump to it later, mid-typing.
+      this.revealKey = null;
     }
   }
 
