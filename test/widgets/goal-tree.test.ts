@@ -297,6 +297,29 @@ describe('<tandem-goal-tree>', () => {
     expect(search.value).to.equal('renewals');
   });
 
+  it('shows the loading state, not the previous person\'s goals, while another root loads', async () => {
+    let release!: () => void;
+    let held: Promise<void> = Promise.resolve();
+    const methods = companyMethods();
+    const adapter = stubAdapter({
+      ...methods,
+      getPersonGoalsWithAncestors: async (personId, cycleId, options) => {
+        await held;
+        return methods.getPersonGoalsWithAncestors!(personId, cycleId, options);
+      },
+    });
+    const el = await renderTree(adapter, { root: 'person:li' });
+    expect(row(el, 'goal:i2')).not.to.equal(null);
+    held = new Promise<void>((resolve) => (release = resolve));
+    el.root = 'person:ceo';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-state=loading]')).not.to.equal(null);
+    expect(rowElements(el)).to.have.length(0);
+    release();
+    await waitUntil(() => row(el, 'goal:co1'), "the CEO's goals");
+    expect(row(el, 'goal:i2')).to.equal(null);
+  });
+
   it('answers revealRow with false when the goals fail to load, asked before and after', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -996,15 +996,20 @@ export class TandemGoalTree extends TandemElement {
   private renderTreeTask() {
     return this.treeTask.render({
       initial: () => renderLoading(this.t),
-      // A reload keeps the tree (and focus) in place; only the first load shows the loading state.
-      // Not when someone else signed in: the goals were read with the previous person's rights.
-      pending: () => (this.view && this.viewFor === this.session?.person.id ? this.renderTree(this.view) : renderLoading(this.t)),
+      // A reload keeps the tree (and focus) in place; a first load, or one for another root or cycle, shows the loading state.
+      // Not when someone else signed in either: the goals were read with the previous person's rights.
+      pending: () => (this.view && this.showsAsked(this.view) ? this.renderTree(this.view) : renderLoading(this.t)),
       error: (error) =>
         error instanceof BadRootError
           ? html`<div class="state" data-state="error" part="state" role="alert">${this.t('goalTree.badRoot', { root: error.root })}</div>`
           : renderError(error, this.t, this.activeLocale, () => void this.treeTask.run()),
       complete: (data) => (data && this.view ? this.renderTree(this.view) : renderLoading(this.t)),
     });
+  }
+
+  /** Whether a view is of what is asked now: the same root and cycle, read for the person signed in. */
+  private showsAsked(view: TreeView): boolean {
+    return this.viewFor === this.session?.person.id && view.askedFor.root === this.root && view.askedFor.cycle === this.cycle;
   }
 
   private renderTree(view: TreeView) {
