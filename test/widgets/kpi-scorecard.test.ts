@@ -521,6 +521,28 @@ describe('<tandem-kpi-scorecard>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows loading, not the previous scope\'s KPIs, while another scope loads', async () => {
+      const adapter = kpiTeamAdapter(3, 2);
+      const el = await renderCard(adapter, 'team');
+      expect(kpiRows(el).length).to.be.greaterThan(0);
+      const report = adapter.team.reports[0]!;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const all = adapter.team.kpis;
+      adapter.listKpis = async () => {
+        await held;
+        return all.filter((kpi) => kpi.ownerId === report.id);
+      };
+      adapter.getPerson = (id) => Promise.resolve(adapter.team.reports.find((person) => person.id === id)!);
+      el.scope = `person:${report.id}`;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[data-state=loading]')).not.to.equal(null);
+      expect(kpiRows(el)).to.have.length(0);
+      release();
+      await waitUntil(() => kpiRows(el).length > 0, "the report's KPIs");
+      expect(rowIds(el).every((id) => all.find((kpi) => kpi.id === id)?.ownerId === report.id)).to.equal(true);
+    });
+
     it('shows an empty team with where KPIs come from, and the manager the actions that fill the plan', async () => {
       const adapter = kpiTeamAdapter(2, 0);
       const el = await renderCard(adapter, 'team');

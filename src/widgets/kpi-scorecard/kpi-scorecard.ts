@@ -177,6 +177,8 @@ export class TandemKpiScorecard extends TandemElement {
   private loaded: KpiScorecardData | undefined;
   /** Who the loaded KPIs were read for: another person signing in must not see them while theirs load. */
   private loadedFor: Id | undefined;
+  /** The scope and cycle the loaded data was asked for. */
+  private loadedAsked: { scope: string | undefined; cycle: Id | undefined } | undefined;
   private assessedFor: { data: KpiScorecardData; pending: unknown; now: Date | undefined } | undefined;
   private assessed: AssessedRow[] = [];
   /**
@@ -313,6 +315,7 @@ export class TandemKpiScorecard extends TandemElement {
     if (data && data !== this.loaded) {
       this.loaded = data;
       this.loadedFor = this.session?.person.id;
+      this.loadedAsked = { scope: this.scope, cycle: this.cycle };
       this.editFlow.dropReloaded(data);
       this.autoFlow.dropReloaded(data.cycle);
     }
@@ -650,8 +653,8 @@ export class TandemKpiScorecard extends TandemElement {
   private renderTask() {
     return this.cardTask.render({
       initial: () => renderLoading(this.t),
-      // A reload keeps the grid (and focus) in place; only the first load shows the loading state.
-      pending: () => (this.loaded && this.loadedFor === this.session?.person.id ? this.renderCard(this.loaded) : renderLoading(this.t)),
+      // A reload keeps the grid (and focus) in place; a first load, or one for another scope, cycle or person, shows the loading state.
+      pending: () => (this.loaded && this.showsAsked() ? this.renderCard(this.loaded) : renderLoading(this.t)),
       error: (error) => this.renderFailure(error),
       complete: (data) => (data && this.loaded ? this.renderCard(this.loaded) : renderLoading(this.t)),
     });
@@ -669,6 +672,12 @@ export class TandemKpiScorecard extends TandemElement {
       </div>`;
     }
     return renderError(error, this.t, this.activeLocale, () => void this.cardTask.run());
+  }
+
+  /** Whether the loaded data is of what is asked now: the same scope and cycle, read for the person signed in. */
+  private showsAsked(): boolean {
+    const asked = this.loadedAsked;
+    return asked !== undefined && this.loadedFor === this.session?.person.id && asked.scope === this.scope && asked.cycle === this.cycle;
   }
 
   private renderCard(data: KpiScorecardData) {
