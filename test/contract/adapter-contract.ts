@@ -583,6 +583,9 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         expect(edited).to.include({ weight: 25, version: 2 });
         expect(await adapter.getKeyResult(ids.krDocs)).to.include({ weight: 75, version: 3 });
         await expectInvalid(adapter.updateKeyResult(created.id, 2, { weight: 30, rebalance: [] }), 'weight');
+        // A stale write is a conflict even when its weights no longer sum to 100 against what is stored now.
+        await expectConflict(adapter.updateKeyResult(created.id, 1, { weight: 30, rebalance: [] }), 'keyResult');
+        await expectConflict(adapter.updateKeyResult(created.id, 2, { weight: 30, rebalance: [{ id: ids.krDocs, version: 2, weight: 60 }] }), 'keyResult');
       });
 
       it('createKeyResult validates against the metric and the cycle', async () => {

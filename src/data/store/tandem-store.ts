@@ -753,8 +753,9 @@ export class TandemStore implements DataAdapter {
         ? await planGoalRebalance(tx, ctx, { id: '', parentId: input.parentId, cycleId: input.cycleId, level: input.level }, input.weight, input.rebalance)
         : undefined;
       if (rebalance) {
-        validate(rebalance.issues);
+        // Stale siblings first: their weights' sum is only worth judging against what is stored now.
         rebalance.checkVersions();
+        validate(rebalance.issues);
       }
       const goal: Goal = {
         id: newId('goal'),
@@ -805,9 +806,10 @@ export class TandemStore implements DataAdapter {
       const rebalance = weightChanges
         ? await planGoalRebalance(tx, ctx, goal, goalChanges.weight ?? goal.weight, weightChanges)
         : undefined;
-      validate([...issues, ...(rebalance?.issues ?? [])]);
+      // A stale write is a conflict before anything else: the rules are only worth judging against what is stored now.
       checkVersion('goal', goal, version);
       rebalance?.checkVersions();
+      validate([...issues, ...(rebalance?.issues ?? [])]);
       // Editing a rejected goal starts the next draft.
       const updated = revise(goal, { ...goalChanges, status: 'draft' }, now);
       await tx.put('goal', updated);
@@ -991,8 +993,9 @@ export class TandemStore implements DataAdapter {
         ? planRebalance('keyResult', await tx.getByIndex('keyResult', 'goalId', goal.id), input.weight, input.rebalance, ctx.now)
         : undefined;
       if (rebalance) {
-        validate(rebalance.issues);
+        // Stale siblings first: their weights' sum is only worth judging against what is stored now.
         rebalance.checkVersions();
+        validate(rebalance.issues);
       }
       const keyResult: KeyResult = {
         id: newId('kr'),
@@ -1026,13 +1029,14 @@ export class TandemStore implements DataAdapter {
         ? (await tx.getByIndex('keyResult', 'goalId', goal.id)).filter((other) => other.id !== keyResult.id)
         : [];
       const rebalance = weightChanges ? planRebalance('keyResult', siblings, changes.weight ?? keyResult.weight, weightChanges, ctx.now) : undefined;
+      // As for goals: a stale write is a conflict first.
+      checkVersion('keyResult', keyResult, version);
+      rebalance?.checkVersions();
       validate([
         ...validateKeyResultFields({ ...keyResult, ...changes }, cycle),
         ...optionalText('unit', changes.unit, TITLE_MAX_LENGTH),
         ...(rebalance?.issues ?? []),
       ]);
-      checkVersion('keyResult', keyResult, version);
-      rebalance?.checkVersions();
       const updated = revise(keyResult, changes, ctx.now);
       await tx.put('keyResult', updated);
       for (const sibling of rebalance?.revised ?? []) await tx.put('keyResult', sibling);
