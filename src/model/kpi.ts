@@ -232,8 +232,9 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
 }
 
 /**
- * Before this share of the period has passed, status compares with this
- * share of the target: a KPI is not judged on its first days alone.
+ * Before this share of the period has passed nothing is due yet: a KPI is
+ * on pace whatever its figures, so a plan set up on the first day does not
+ * open all red.
  */
 export const MIN_ELAPSED_SHARE = 0.05;
 
@@ -259,7 +260,8 @@ export function periodElapsedShare(period: Pick<Cycle, 'start' | 'end'>, now: Da
  */
 export function completionToDate(completion: number, elapsedShare: number, cap = KPI_COMPLETION_CAP): number {
   if (elapsedShare >= 1) return completion;
-  return Math.min(cap, completion / Math.max(elapsedShare, MIN_ELAPSED_SHARE));
+  if (elapsedShare < MIN_ELAPSED_SHARE) return Math.min(cap, Math.max(1, completion / MIN_ELAPSED_SHARE));
+  return Math.min(cap, completion / elapsedShare);
 }
 
 /** A KPI with its assessment: a scorecard row, an entry of a roll-up. */

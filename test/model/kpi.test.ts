@@ -277,8 +277,17 @@ describe('assessKpi', () => {
     expect(periodElapsedShare(period, now)).to.be.closeTo(20.5 / 90, 0.001);
     expect(completionToDate(0.45, 0.5)).to.be.closeTo(0.9, 1e-12);
     expect(completionToDate(0.9, 0.5)).to.equal(KPI_COMPLETION_CAP);
-    expect(completionToDate(0.01, 0)).to.be.closeTo(0.01 / MIN_ELAPSED_SHARE, 1e-12);
+    // Nothing is due in the period's first days: on pace whatever the figures, ahead of it when already moving.
+    expect(completionToDate(0, 0)).to.equal(1);
+    expect(completionToDate(0.01, MIN_ELAPSED_SHARE / 2)).to.equal(1);
+    expect(completionToDate(0.1, 0.01)).to.equal(KPI_COMPLETION_CAP);
+    expect(completionToDate(0, MIN_ELAPSED_SHARE)).to.equal(0);
     expect(completionToDate(0.7, 1)).to.equal(0.7);
+  });
+
+  it('does not judge a KPI on the period\'s first days: one not measured yet is healthy on day two', () => {
+    const dayTwo = new Date(new Date(`${period.start}T00:00:00`).getTime() + 36 * 3_600_000);
+    expect(assessKpi(kpi({ actual: kpi({}).start, history: [] }), period, dayTwo).status).to.equal('healthy');
   });
 
   it('has no forecast without history', () => {
