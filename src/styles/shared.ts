@@ -98,7 +98,9 @@ export const controlStyles = css`
     filter: brightness(1.08);
   }
 
-  .button:disabled {
+  /* aria-disabled: a busy dialog's Save keeps the focus a click gave it, where disabled would drop it to the page. */
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

@@ -160,6 +160,32 @@ describe('<tandem-goal-tree> check-in', () => {
     expect(await store.getKeyResult(id)).to.include({ current: second, version: before.version + 2 });
   });
 
+  it('keeps focus on Save while the check-in is saved, Save marked unavailable', async () => {
+    const { store } = await seededStore('employee');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const adapter = withMethods(store, {
+      checkIn: async (input) => {
+        await held;
+        return store.checkIn(input);
+      },
+    });
+    const el = await renderTree(adapter, 'me');
+    const id = await openFromKeyboard(el);
+    const checkInsBefore = (await store.listCheckIns({ keyResultId: id })).length;
+    await type(el, 'value', String(nextValue(await store.getKeyResult(id))));
+    const save = shadow(el).querySelector<HTMLButtonElement>('dialog button[type=submit]')!;
+    save.focus();
+    save.click();
+    await el.updateComplete;
+    expect(save.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el).activeElement).to.equal(save);
+    save.click(); // A second press while saving sends nothing more.
+    release();
+    await waitUntil(() => !dialogOf(el).open, 'saved');
+    expect(await store.listCheckIns({ keyResultId: id })).to.have.length(checkInsBefore + 1);
+  });
+
   it('shows the value at once and rolls back on failure, keeping what was typed, with the reason and a retry', async () => {
     const { store } = await seededStore('employee');
     let fail!: (error: Error) => void;

@@ -240,18 +240,25 @@ describe('<tandem-kpi-scorecard> editing', () => {
     await submit(el);
     await waitUntil(() => shadow(el).querySelector('dialog.kpi-edit [data-error=conflict]'), 'conflict shown');
     expect(saves).to.equal(1);
-    expect(saveButton().disabled, 'Save waits for the latest').to.equal(true);
+    expect(saveButton().getAttribute('aria-disabled'), 'Save waits for the latest').to.equal('true');
+    saveButton().click();
+    await el.updateComplete;
+    expect(saves, 'Save does nothing until the latest is loaded').to.equal(1);
 
-    shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit [data-error=conflict] button')!.click();
+    const loadLatest = shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit [data-error=conflict] button')!;
+    loadLatest.focus();
+    loadLatest.click();
+    // The status line and its button go as the load starts: focus moves to Save, not out of the dialog.
+    expect(shadow(el).activeElement).to.equal(saveButton());
     await waitUntil(() => shadow(el).querySelector('dialog.kpi-edit .form-error[data-error=network]'), 'the failed load');
-    expect(saveButton().disabled, 'still the stale version').to.equal(true);
+    expect(saveButton().getAttribute('aria-disabled'), 'still the stale version').to.equal('true');
     await expect(el).to.be.accessible();
 
     shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-edit .form-error button')!.click();
     await waitUntil(() => text(shadow(el).querySelector('dialog.kpi-edit .form-status')).startsWith('Latest values loaded'), 'latest loaded on retry');
     expect(loads).to.equal(2);
     expect(saves, 'Retry did not send the stale save').to.equal(1);
-    expect(saveButton().disabled).to.equal(false);
+    expect(saveButton().getAttribute('aria-disabled')).to.equal('false');
     expect(field(el, 'actual').value).to.equal(String(kpi.actual + 6));
 
     await submit(el);

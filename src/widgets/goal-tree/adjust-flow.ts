@@ -351,7 +351,7 @@ export class AdjustFlow extends TreeFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${draft.status === 'saving'}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
+        <button type="submit" class="button" data-variant="primary" aria-disabled=${busy ? 'true' : 'false'}>
           ${draft.status === 'saving' ? t('goalTree.form.saving') : t('goalTree.adjust.save')}
         </button>
       </div>

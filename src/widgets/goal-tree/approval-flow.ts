@@ -304,10 +304,10 @@ export class ApprovalFlow extends TreeFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="button" class="button" data-decision="reject" ?disabled=${busy} @click=${() => void this.decide('reject')}>
+        <button type="button" class="button" data-decision="reject" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.decide('reject')}>
           ${status === 'saving' && draft.decision === 'reject' ? t('goalTree.approval.saving') : t('goalTree.approval.reject')}
         </button>
-        <button type="submit" class="button" data-decision="approve" data-variant="primary" ?disabled=${busy}>
+        <button type="submit" class="button" data-decision="approve" data-variant="primary" aria-disabled=${busy ? 'true' : 'false'}>
           ${status === 'saving' && draft.decision === 'approve' ? t('goalTree.approval.saving') : t('goalTree.approval.approve')}
         </button>
       </div>

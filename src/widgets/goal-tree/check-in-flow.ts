@@ -318,7 +318,7 @@ export class CheckInFlow extends TreeFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${busy}>
+        <button type="submit" class="button" data-variant="primary" aria-disabled=${busy ? 'true' : 'false'}>
           ${status === 'saving' ? t('goalTree.checkIn.saving') : t('goalTree.checkIn.save')}
         </button>
       </div>

@@ -177,7 +177,7 @@ export class KpiAddFlow extends ScorecardFlow {
         : nothing}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${saving}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${saving || count === 0}>
+        <button type="submit" class="button" data-variant="primary" ?disabled=${count === 0} aria-disabled=${saving ? 'true' : 'false'}>
           ${saving ? t('kpiScorecard.add.adding') : t('kpiScorecard.add.submit', { count, formatted: format.number(count, 0) })}
         </button>
       </div>

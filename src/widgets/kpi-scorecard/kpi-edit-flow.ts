@@ -385,7 +385,7 @@ export class KpiEditFlow extends ScorecardFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${status === 'saving'}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${busy || needsLatest(draft)}>
+        <button type="submit" class="button" data-variant="primary" aria-disabled=${busy || needsLatest(draft) ? 'true' : 'false'}>
           ${status === 'saving' ? t('kpiScorecard.saving') : t('action.save')}
         </button>
       </div>

@@ -150,7 +150,7 @@ export class KpiProfileFlow extends ScorecardFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${saving}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${saving || draft.profileId === ''}>
+        <button type="submit" class="button" data-variant="primary" ?disabled=${draft.profileId === ''} aria-disabled=${saving ? 'true' : 'false'}>
           ${saving ? t('kpiScorecard.saving') : t('kpiScorecard.profile.apply')}
         </button>
       </div>

@@ -51,6 +51,18 @@ export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focu
 }
 
 /**
+ * Runs a status line's action from its button, focusing the form's submit
+ * button first: the line, button and all, is replaced as the action starts,
+ * and focus would fall out of the modal dialog to the page.
+ */
+function handOnFocus(action: () => void): (event: Event) => void {
+  return (event) => {
+    (event.currentTarget as HTMLElement).closest('form')?.querySelector<HTMLElement>('button[type=submit]')?.focus();
+    action();
+  };
+}
+
+/**
  * A dialog's save outcome: a conflict with a way to load the latest, another
  * failure with its reason and a retry, or (in a live region, always present
  * so screen readers hear what appears in it) the note that the latest was loaded.
@@ -64,13 +76,13 @@ export function renderSaveStatus(
   if (draft.status === 'conflict') {
     return html`<div class="form-error" role="alert" data-error="conflict">
       <span>${text.conflict}</span>
-      <button type="button" class="button" @click=${text.reload}>${text.reloadLabel}</button>
+      <button type="button" class="button" @click=${handOnFocus(text.reload)}>${text.reloadLabel}</button>
     </div>`;
   }
   if (draft.status === 'failed') {
     return html`<div class="form-error" role="alert" data-error=${draft.error?.code ?? 'unknown'}>
       <span>${draft.error ? draft.error.localizedMessage(locale) : t('state.error')}</span>
-      <button type="button" class="button" @click=${text.retry}>${t('action.retry')}</button>
+      <button type="button" class="button" @click=${handOnFocus(text.retry)}>${t('action.retry')}</button>
     </div>`;
   }
   return html`<div class="form-status" role="status">${draft.reloaded ? text.reloaded : nothing}</div>`;
