@@ -389,7 +389,15 @@ describe('kpiComparator', () => {
     expect([...tied].sort(kpiComparator('weight', { collator: caseless })).map((entry) => entry.kpi.id)).to.deep.equal(['1', '2', '3']);
   });
 
-  it('gives the same order through sortKpis, for every key, with and without a collator', () => {
+  it('sorts descending by the column, keeping tied rows in name order', () => {
+    expect(sortedBy('name', { descending: true })).to.deep.equal(['z', 'x', 'y']);
+    expect(sortedBy('weight', { descending: true })).to.deep.equal(['z', 'x', 'y']);
+    const tied = [row({ id: '1', name: 'Churn', weight: 10 }), row({ id: '2', name: 'Alpha', weight: 10 }), row({ id: '3', name: 'Beta', weight: 30 })];
+    expect([...tied].sort(kpiComparator('weight', { descending: true })).map((entry) => entry.kpi.id)).to.deep.equal(['3', '2', '1']);
+    expect(sortKpis(tied, 'weight', { descending: true }).map((entry) => entry.kpi.id)).to.deep.equal(['3', '2', '1']);
+  });
+
+  it('gives the same order through sortKpis, for every key and direction, with and without a collator', () => {
     const names: Record<string, string> = { 'p-1': 'zhou', 'p-2': 'Adams', 'p-3': 'Zhou' };
     const many = [
       ...rows,
@@ -398,7 +406,8 @@ describe('kpiComparator', () => {
       row({ id: 'c', name: 'Defects', ownerId: 'p-2', source: 'jobProfile', weight: 40, actual: 75, history: risingHistory }),
     ];
     const caseless = { compare: (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase()) };
-    for (const options of [{}, { collator: caseless, ownerName: (id: string) => names[id] ?? id }]) {
+    const optionSets = [{}, { collator: caseless, ownerName: (id: string) => names[id] ?? id }];
+    for (const options of optionSets.flatMap((set) => [set, { ...set, descending: true }])) {
       for (const key of KPI_SORT_KEYS) {
         const expected = [...many].sort(kpiComparator(key, options)).map((entry) => entry.kpi.id);
         expect(sortKpis(many, key, options).map((entry) => entry.kpi.id), key).to.deep.equal(expected);

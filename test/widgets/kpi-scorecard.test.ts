@@ -148,8 +148,13 @@ describe('<tandem-kpi-scorecard>', () => {
       sortButton(el, 'weight').click();
       await settled(el);
       // Every weight is equal: the order is the names', whatever the order before.
-      const names = kpiRows(el).map((row) => text(row.querySelector('.kpi-name')));
-      expect(names.slice(0, 5)).to.deep.equal(['KPI 0', 'KPI 1', 'KPI 10', 'KPI 11', 'KPI 12']);
+      const names = () => kpiRows(el).map((row) => text(row.querySelector('.kpi-name')));
+      expect(names().slice(0, 5)).to.deep.equal(['KPI 0', 'KPI 1', 'KPI 10', 'KPI 11', 'KPI 12']);
+      // Descending too: equal on the column, the rows stay in name order.
+      sortButton(el, 'weight').click();
+      await settled(el);
+      expect(headerOf(el, 'weight').getAttribute('aria-sort')).to.equal('descending');
+      expect(names().slice(0, 5)).to.deep.equal(['KPI 0', 'KPI 1', 'KPI 10', 'KPI 11', 'KPI 12']);
     });
 
     it('sorts from the keyboard with Enter and Space on a header', async () => {

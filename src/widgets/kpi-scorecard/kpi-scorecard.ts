@@ -190,11 +190,11 @@ export class TandemKpiScorecard extends TandemElement {
   /** Whether any KPI is editable (the actions column); `undefined` until asked. */
   private anyEditable: boolean | undefined;
   /**
-   * The assessed KPIs in ascending order, by sort key (`''`: the unsorted
-   * order), for the assessment and language they were sorted in: sorting
-   * again by a column sorted before, or reversing it, costs no sort.
+   * The assessed KPIs in order, by sort key and direction (`''`: the
+   * unsorted order), for the assessment and language they were sorted in:
+   * sorting again by a column and direction sorted before costs no sort.
    */
-  private orders = new Map<KpiSortKey | '', AssessedRow[]>();
+  private orders = new Map<string, AssessedRow[]>();
   private ordersFor: readonly unknown[] = [];
   /**
    * Cell contents by row and column (see CellMemo): a row renders several
@@ -377,9 +377,7 @@ export class TandemKpiScorecard extends TandemElement {
   private arrange(): void {
     const text = this.searchText.trim().toLocaleLowerCase(this.activeLocale);
     const status = this.statusFilter;
-    const ordered = this.ordered(this.sortKey ?? '');
-    // Descending is ascending reversed, ties included, as a reversed comparator gives.
-    let rows = this.sortKey && this.sortDirection === 'descending' ? [...ordered].reverse() : ordered;
+    let rows = this.ordered(this.sortKey ?? '', this.sortDirection === 'descending');
     // The order is total (ties end on the id), so filtering the sorted list equals sorting the filtered one.
     if (text || status) {
       rows = rows.filter(
@@ -465,19 +463,24 @@ export class TandemKpiScorecard extends TandemElement {
     return this.rowIndex.get(rowKey);
   }
 
-  /** The assessed KPIs in ascending order of a sort key (`''`: unsorted), sorted once per assessment and language. */
-  private ordered(key: KpiSortKey | ''): readonly AssessedRow[] {
+  /**
+   * The assessed KPIs in order of a sort key (`''`: unsorted), sorted once
+   * per assessment, language and direction. Descending is not ascending
+   * reversed: rows tied on the column stay in name order.
+   */
+  private ordered(key: KpiSortKey | '', descending: boolean): readonly AssessedRow[] {
     const basis = [this.assessed, this.activeLocale, this.loaded] as const;
     if (basis.some((value, index) => value !== this.ordersFor[index])) {
       this.orders = new Map();
       this.ordersFor = basis;
     }
-    let rows = this.orders.get(key);
+    const orderKey = key && descending ? `${key} descending` : key;
+    let rows = this.orders.get(orderKey);
     if (!rows) {
       if (key) {
         const names = new Map<Id, string>();
         const ownerName = (id: Id) => names.get(id) ?? (names.set(id, this.nameOf(id)), names.get(id)!);
-        rows = sortKpis(this.assessed, key, { ownerName, collator: new Intl.Collator(this.activeLocale) });
+        rows = sortKpis(this.assessed, key, { ownerName, collator: new Intl.Collator(this.activeLocale), descending });
       } else {
         // Unsorted: person by person (as the adapter lists them), heaviest KPI first — how a plan is read.
         const owners = new Map(this.loaded?.members.map((person, index) => [person.id, index]));
@@ -491,7 +494,7 @@ export class TandemKpiScorecard extends TandemElement {
         decorated.sort((a, b) => a.owner - b.owner || b.weight - a.weight || a.id - b.id);
         rows = decorated.map((entry) => this.assessed[entry.index]!);
       }
-      this.orders.set(key, rows);
+      this.orders.set(orderKey, rows);
     }
     return rows;
   }

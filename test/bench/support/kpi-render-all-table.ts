@@ -86,8 +86,8 @@ export class BenchKpiRenderAllTable extends TandemElement {
     }
     const names = new Map<Id, string>();
     const ownerName = (id: Id) => names.get(id) ?? (names.set(id, this.nameOf(id)), names.get(id)!);
-    const compare = kpiComparator(key, { ownerName, collator: new Intl.Collator(this.activeLocale) });
-    this.shown = [...this.shown].sort(this.sortDirection === 'ascending' ? compare : (a, b) => compare(b, a));
+    const compare = kpiComparator(key, { ownerName, collator: new Intl.Collator(this.activeLocale), descending: this.sortDirection === 'descending' });
+    this.shown = [...this.shown].sort(compare);
     this.requestUpdate();
   }
 
