@@ -1,50 +1,20 @@
 import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
-import type { DataAdapter } from '../../src/data/adapter.js';
 import type { TandemCheckInEvent } from '../../src/events/check-in.js';
 import { syncDialog } from '../../src/widgets/shared/dialog-flow.js';
-import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
 import type { TandemKpiScorecard } from '../../src/widgets/kpi-scorecard/kpi-scorecard.js';
+import {
+  checkInDialog as dialogOf,
+  checkInField as field,
+  openCheckInFromKeyboard,
+  renderTreeWithKeyResults,
+  typeInCheckIn as type,
+} from '../support/goal-tree-check-in.js';
 import { seededMemoryStore } from '../support/seeded-memory-store.js';
 import { dialogOf as scorecardDialog, kpiRows, renderCard, seededStore as seededScorecardStore, settled, text, toolbarButton } from '../support/kpi-scorecard-fixture.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const dialogOf = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.check-in')!;
-const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`#check-in-${name}`)!;
 const row = (el: Element, key: string) => shadow(el).querySelector<HTMLElement>(`[data-key="${key}"]`)!;
-
-async function renderTree(adapter: DataAdapter): Promise<TandemGoalTree> {
-  const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} root="me" locale="en"></tandem-goal-tree>`);
-  await waitUntil(() => shadow(el).querySelector('[data-kind=keyResult]'), 'key results shown', { timeout: 10_000 });
-  await aTimeout(50);
-  return el;
-}
-
-/** Walks the focus down the rows from the keyboard to the first key result offering a check-in, and opens it with C. */
-async function openCheckIn(el: TandemGoalTree): Promise<string> {
-  const offersCheckIn = (node: Element | null) => node instanceof HTMLElement && node.matches('[data-kind=keyResult][aria-keyshortcuts~=C]');
-  shadow(el).querySelector<HTMLElement>('[role=treeitem][tabindex="0"]')!.focus();
-  while (!offersCheckIn(shadow(el).activeElement)) {
-    const focused = shadow(el).activeElement!;
-    focused.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }));
-    await el.updateComplete;
-    await nextFrame();
-    if (shadow(el).activeElement === focused) throw new Error('no key result to check in on');
-  }
-  const target = shadow(el).activeElement as HTMLElement;
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
-  await waitUntil(() => dialogOf(el).open, 'dialog open');
-  await el.updateComplete;
-  return target.dataset['key']!.slice('keyResult:'.length);
-}
-
-async function type(el: TandemGoalTree, name: string, value: string): Promise<void> {
-  const input = field(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 /** Lets queued tasks (a dialog's `close` event, a reopening) and a few frames pass. */
 async function quiet(el: { updateComplete: Promise<unknown> }): Promise<void> {
@@ -133,8 +103,8 @@ describe('dialog flow', () => {
 
     it('closes once after a successful check-in, without showing the dialog again', async () => {
       const { store } = await seededMemoryStore('employee', { name: 'dialog-flow' });
-      const el = await renderTree(store);
-      const id = await openCheckIn(el);
+      const el = await renderTreeWithKeyResults(store, 'me');
+      const id = await openCheckInFromKeyboard(el);
       const dialog = dialogOf(el);
       let closes = 0;
       dialog.addEventListener('close', () => (closes += 1));
@@ -159,7 +129,7 @@ describe('dialog flow', () => {
       expect(shadow(el).activeElement).to.equal(row(el, `keyResult:${id}`));
 
       // The next check-in opens the dialog again, focus in its first field.
-      await openCheckIn(el);
+      await openCheckInFromKeyboard(el);
       expect(dialog.matches(':modal')).to.equal(true);
       expect(shadow(el).activeElement).to.equal(field(el, 'value'));
       expect(spy.calls).to.equal(1);
@@ -167,8 +137,8 @@ describe('dialog flow', () => {
 
     it('closes once on Escape, gives focus back to the row, and opens again afterwards', async () => {
       const { store } = await seededMemoryStore('employee', { name: 'dialog-flow' });
-      const el = await renderTree(store);
-      const id = await openCheckIn(el);
+      const el = await renderTreeWithKeyResults(store, 'me');
+      const id = await openCheckInFromKeyboard(el);
       const dialog = dialogOf(el);
       let closes = 0;
       dialog.addEventListener('close', () => (closes += 1));
@@ -178,15 +148,15 @@ describe('dialog flow', () => {
       await quiet(el);
       expect(dialog.open).to.equal(false);
       expect(closes).to.equal(1);
-      await openCheckIn(el);
+      await openCheckInFromKeyboard(el);
       expect(dialog.matches(':modal')).to.equal(true);
       expect(shadow(el).activeElement).to.equal(field(el, 'value'));
     });
 
     it('keeps the empty status line of a dialog rendered (a live region), taking no room', async () => {
       const { store } = await seededMemoryStore('employee', { name: 'dialog-flow' });
-      const el = await renderTree(store);
-      await openCheckIn(el);
+      const el = await renderTreeWithKeyResults(store, 'me');
+      await openCheckInFromKeyboard(el);
       const status = shadow(el).querySelector<HTMLElement>('dialog.check-in .form-status')!;
       expect(status.getAttribute('role')).to.equal('status');
       expect(status.textContent).to.equal('');

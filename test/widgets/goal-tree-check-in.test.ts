@@ -1,64 +1,26 @@
-import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
-import type { DataAdapter } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas } from '../../src/data/index.js';
 import type { TandemCheckInEvent } from '../../src/events/check-in.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
+import {
+  checkInDialog as dialogOf,
+  checkInField as field,
+  focusFirstCheckInRow,
+  openCheckInFromKeyboard,
+  renderTreeWithKeyResults as renderTree,
+  typeInCheckIn as type,
+} from '../support/goal-tree-check-in.js';
 import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** A fresh seeded company per test (check-ins change it), signed in as a persona. */
 const seededStore = (persona: keyof SeedPersonas) => seededMemoryStore(persona, { name: 'goal-tree-check-in' });
 
 const shadow = (el: Element) => el.shadowRoot!;
-const dialogOf = (el: Element) => shadow(el).querySelector<HTMLDialogElement>('dialog.check-in')!;
-const field = (el: Element, name: string) => shadow(el).querySelector<HTMLInputElement>(`#check-in-${name}`)!;
 const row = (el: Element, key: string) => shadow(el).querySelector<HTMLElement>(`[data-key="${key}"]`)!;
 /** Key-result rows offering a check-in. */
 const checkInRows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[data-kind=keyResult][aria-keyshortcuts~=C]')];
-
-async function renderTree(adapter: DataAdapter, root: string, locale = 'en'): Promise<TandemGoalTree> {
-  const el = await fixture<TandemGoalTree>(html`<tandem-goal-tree .adapter=${adapter} root=${root} locale=${locale}></tandem-goal-tree>`);
-  await waitUntil(() => shadow(el).querySelector('[data-kind=keyResult]'), 'key results shown', { timeout: 10_000 });
-  await aTimeout(50);
-  return el;
-}
-
-/**
- * Moves the focus down the rows, as someone on the keyboard would (the rows
- * below the window are not in the DOM until then), to the first key result
- * that offers a check-in; `undefined` after the last row.
- */
-async function focusFirstCheckInRow(el: TandemGoalTree): Promise<HTMLElement | undefined> {
-  const offersCheckIn = (row: Element | null) => row instanceof HTMLElement && row.matches('[data-kind=keyResult][aria-keyshortcuts~=C]');
-  shadow(el).querySelector<HTMLElement>('[role=treeitem][tabindex="0"]')!.focus();
-  for (;;) {
-    const focused = shadow(el).activeElement;
-    if (offersCheckIn(focused)) return focused as HTMLElement;
-    focused!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }));
-    await el.updateComplete;
-    await nextFrame();
-    if (shadow(el).activeElement === focused) return undefined;
-  }
-}
-
-/** The employee's tree, and their first key result they may check in on, opened from the keyboard. */
-async function openFromKeyboard(el: TandemGoalTree): Promise<string> {
-  const target = (await focusFirstCheckInRow(el))!;
-  expect(target, 'a key result to check in on').to.not.equal(undefined);
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
-  await waitUntil(() => dialogOf(el).open, 'dialog open');
-  await el.updateComplete;
-  return target.dataset['key']!.slice('keyResult:'.length);
-}
-
-async function type(el: TandemGoalTree, name: string, value: string): Promise<void> {
-  const input = field(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function submit(el: TandemGoalTree): Promise<void> {
   shadow(el).querySelector<HTMLButtonElement>('dialog button[type=submit]')!.click();
@@ -78,7 +40,7 @@ describe('<tandem-goal-tree> check-in', () => {
   it('opens from a key result with C: a labelled modal, focus in the value field, back on the row after Escape', async () => {
     const { store } = await seededStore('employee');
     const el = await renderTree(store, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     const dialog = dialogOf(el);
     const keyResult = await store.getKeyResult(id);
     expect(dialog.matches(':modal')).to.equal(true);
@@ -94,7 +56,7 @@ describe('<tandem-goal-tree> check-in', () => {
   it('shows the validation message next to the field', async () => {
     const { store } = await seededStore('employee');
     const el = await renderTree(store, 'me');
-    await openFromKeyboard(el);
+    await openCheckInFromKeyboard(el);
     await type(el, 'confidence', '150');
     const input = field(el, 'confidence');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
@@ -113,7 +75,7 @@ describe('<tandem-goal-tree> check-in', () => {
   it('checks in: the row and the store take the value, and tandem-check-in carries the records', async () => {
     const { store } = await seededStore('employee');
     const el = await renderTree(store, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     const before = await store.getKeyResult(id);
     const value = nextValue(before);
     const events: TandemCheckInEvent[] = [];
@@ -141,7 +103,7 @@ describe('<tandem-goal-tree> check-in', () => {
     // No change notifications: the tree never reloads, as when a large company's reload is still on its way.
     const adapter = withMethods(store, { subscribe: () => () => undefined });
     const el = await renderTree(adapter, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     const before = await store.getKeyResult(id);
     const first = nextValue(before);
     await type(el, 'value', String(first));
@@ -171,7 +133,7 @@ describe('<tandem-goal-tree> check-in', () => {
       },
     });
     const el = await renderTree(adapter, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     const checkInsBefore = (await store.listCheckIns({ keyResultId: id })).length;
     await type(el, 'value', String(nextValue(await store.getKeyResult(id))));
     const save = shadow(el).querySelector<HTMLButtonElement>('dialog button[type=submit]')!;
@@ -197,7 +159,7 @@ describe('<tandem-goal-tree> check-in', () => {
       },
     });
     const el = await renderTree(adapter, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     const before = await store.getKeyResult(id);
     const shownBefore = valueText(el, id);
     const storedBefore = (await store.listCheckIns({ keyResultId: id })).length;
@@ -228,7 +190,7 @@ describe('<tandem-goal-tree> check-in', () => {
   it('says so on a conflict, loads the latest value keeping the typed text, then saves', async () => {
     const { store } = await seededStore('employee');
     const el = await renderTree(store, 'me');
-    const id = await openFromKeyboard(el);
+    const id = await openCheckInFromKeyboard(el);
     await type(el, 'note', 'Mine');
     await type(el, 'confidence', '80');
     // The key result changes underneath: a check-in saved elsewhere.
@@ -271,7 +233,7 @@ describe('<tandem-goal-tree> check-in', () => {
     const el = await renderTree(store, 'me', 'zh-CN');
     const target = await focusFirstCheckInRow(el);
     expect(target!.querySelector('[data-action=check-in]')!.textContent).to.equal('更新进展');
-    await openFromKeyboard(el);
+    await openCheckInFromKeyboard(el);
     expect(shadow(el).getElementById('check-in-title')!.textContent).to.match(/^更新进展：/);
     await type(el, 'confidence', '150');
     expect(shadow(el).getElementById('check-in-confidence-error')!.textContent).to.equal('请输入 0 到 100 之间的百分比。');
