@@ -10,8 +10,12 @@ export interface Formatter {
   number(value: number, maximumFractionDigits?: number): string;
   /** A ratio as a percentage: `0.825` → `83%` (`82.5%` with one fraction digit). */
   percent(ratio: number, maximumFractionDigits?: number): string;
-  /** An amount of money in an ISO 4217 currency: `(1200, 'CNY')` → `CN¥1,200`. */
-  currency(value: number, currency: string): string;
+  /**
+   * An amount of money in an ISO 4217 currency: `(1200, 'CNY')` → `CN¥1,200`.
+   * Whole amounts show no decimals; others show the currency's minor units,
+   * at most `maximumFractionDigits` (default 0): `(3.45, 'CNY', 2)` → `CN¥3.45`.
+   */
+  currency(value: number, currency: string, maximumFractionDigits?: number): string;
   /** A calendar date (`YYYY-MM-DD` or a Date): `2026-11-30` → `Nov 30, 2026` / `2026年11月30日`. */
   date(value: string | Date, style?: 'medium' | 'short' | 'long'): string;
   /** A date and time, e.g. for a check-in. */
@@ -85,10 +89,13 @@ export function formatter(locale: Locale): Formatter {
         new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits, signDisplay: 'negative' }),
       ).format(ratio);
     },
-    currency(value, currency) {
-      return cached(`c|${locale}|${currency}`, () =>
-        new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, signDisplay: 'negative' }),
-      ).format(value);
+    currency(value, currency, maximumFractionDigits = 0) {
+      // Cents only where there are some: CN¥3,000,000 stays whole, CN¥3.45 is not rounded to CN¥3.
+      const digits = Number.isInteger(value) ? 0 : maximumFractionDigits;
+      return cached(`c|${locale}|${currency}|${digits}`, () => {
+        const minor = digits === 0 ? 0 : Math.min(digits, new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+        return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minor, maximumFractionDigits: minor, signDisplay: 'negative' });
+      }).format(value);
     },
     date(value, style = 'medium') {
       const date = parseDate(value);

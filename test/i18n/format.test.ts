@@ -58,6 +58,13 @@ describe('formatter', () => {
   it('formats currency in the given ISO code', () => {
     expect(en.currency(1200, 'USD')).to.equal('$1,200');
     expect(zh.currency(1200, 'CNY')).to.equal('¥1,200');
+    // Cents where there are some, as many as the currency has and the caller allows; whole amounts stay whole.
+    expect(en.currency(3.45, 'CNY', 2)).to.equal('CN¥3.45');
+    expect(en.currency(12.5, 'USD', 2)).to.equal('$12.50');
+    expect(en.currency(12.5, 'USD', 1)).to.equal('$12.5');
+    expect(en.currency(3_000_000, 'CNY', 2)).to.equal('CN¥3,000,000');
+    expect(en.currency(1234.5, 'JPY', 2)).to.equal('¥1,235');
+    expect(en.currency(3.45, 'CNY')).to.equal('CN¥3');
   });
 
   it('formats calendar dates without shifting the day across time zones', () => {

@@ -47,6 +47,7 @@ describe('KPI scorecard parts', () => {
       expect(formatKpiAmount(77.5, '%', en)).to.equal('77.5%');
       expect(formatKpiAmount(3_000_000, 'CNY', en)).to.equal('CN¥3,000,000');
       expect(formatKpiAmount(3_000_000, 'CNY', zh)).to.equal('¥3,000,000');
+      expect(formatKpiAmount(3.45, 'CNY', en), 'a unit cost keeps its cents').to.equal('CN¥3.45');
       expect(formatKpiAmount(7.25, 'defects', en)).to.equal('7.25 defects');
       expect(formatKpiAmount(7.25, 'defects', en, 1)).to.equal('7.3 defects');
       expect(formatKpiAmount(42, 'NPS', en)).to.equal('42 NPS');

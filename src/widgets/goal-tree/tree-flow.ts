@@ -148,7 +148,7 @@ function amountParts(keyResult: Pick<KeyResult, 'metric' | 'unit'>, format: Form
   if (keyResult.metric === 'currency') {
     try {
       format.currency(0, keyResult.unit);
-      return { value: (amount) => format.currency(amount, keyResult.unit), unit: '' };
+      return { value: (amount) => format.currency(amount, keyResult.unit, 2), unit: '' };
     } catch {
       // Not an ISO 4217 code (bad data): the number with the unit as written.
     }

@@ -28,7 +28,7 @@ export function isCurrencyUnit(unit: string): boolean {
 export function formatKpiAmount(value: number, unit: string, format: Formatter, digits = 2): string {
   if (!Number.isFinite(value)) return '—';
   if (unit === '%') return format.percent(value / 100, Math.min(1, digits));
-  if (isCurrencyUnit(unit)) return format.currency(value, unit);
+  if (isCurrencyUnit(unit)) return format.currency(value, unit, digits);
   return unit ? `${format.number(value, digits)} ${unit}` : format.number(value, digits);
 }
 
