@@ -369,10 +369,21 @@ export const goalTreeStyles = css`
     font-size: ${token('font-size-m')};
   }
 
+  /* Fields side by side: each as tall as its own content (a hint under one must not stretch its neighbours' boxes),
+     and free to be narrower than a control's preferred width (a date input's), so the gap between them holds. */
   .field-row {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    align-items: start;
     gap: ${token('space-m')};
+  }
+
+  .field-row > .field {
+    min-width: 0;
+  }
+
+  .field-row > .field :is(input, select) {
+    min-width: 0;
   }
 
   fieldset.weights,
