@@ -184,7 +184,7 @@ addEventListener('tandem-kpi-source-select', (event) => {
 function portal() {
   const { locale, theme, store } = state;
   return html`
-    <a class="skip-link" href="#content">${text('skipToContent')}</a>
+    <a class="skip-link" href="#content" @click=${skipToContent}>${text('skipToContent')}</a>
     <tandem-provider .adapter=${state.ready ? store : undefined} locale=${locale} theme=${theme}>
       <div class="portal">
         ${header()} ${storageNotice()}
@@ -193,6 +193,12 @@ function portal() {
       ${seedingDialog()}
     </tandem-provider>
   `;
+}
+
+/** The page's address is its hash: the skip link moves focus to the content without changing it (which would change the page). */
+function skipToContent(event: Event): void {
+  event.preventDefault();
+  app.querySelector<HTMLElement>('#content')?.focus();
 }
 
 function header() {
