@@ -199,6 +199,30 @@ describe('<tandem-goal-tree> approval', () => {
     expect(shadow(el).querySelector('.approval-bar')!.textContent).to.contain('1 goal marked');
   });
 
+  it('keeps focus through a batch approval: on its outcome, then back on the rows; Clear marks too', async () => {
+    const { store, personas } = await seededStore('manager');
+    const el = await managerTree(store, store, personas);
+    const [first, second, third] = decidableRows(el).map(goalIdOf);
+    for (const id of [first!, second!]) {
+      press(row(el, id), 'x');
+      await waitUntil(() => row(el, id).getAttribute('aria-checked') === 'true', `${id} marked`);
+    }
+    const approve = shadow(el).querySelector<HTMLButtonElement>('.approval-bar button[data-variant=primary]')!;
+    approve.focus();
+    approve.click();
+    await waitUntil(() => shadow(el).querySelector('.batch-outcome'), 'outcome shown');
+    await waitUntil(() => shadow(el).activeElement?.closest('.batch-outcome') != null, 'focus on the outcome');
+    (shadow(el).activeElement as HTMLButtonElement).click();
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'focus back on the rows');
+
+    press(row(el, third!), 'x');
+    await waitUntil(() => row(el, third!).getAttribute('aria-checked') === 'true', 'marked');
+    const clear = [...shadow(el).querySelectorAll<HTMLButtonElement>('.approval-bar button')].find((button) => button.textContent!.includes('Clear marks'))!;
+    clear.focus();
+    clear.click();
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'focus on the rows after Clear marks');
+  });
+
   it('offers an employee Submit on their own draft, and no Approve', async () => {
     const { store } = await seededStore('employee');
     const events: TandemGoalChangeEvent[] = [];

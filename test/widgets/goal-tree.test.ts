@@ -474,6 +474,19 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('moves focus to the search field when Clear filters takes itself away', async () => {
+    const el = await renderTree(stubAdapter(companyMethods()));
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'sales';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => [...shadow(el).querySelectorAll<HTMLButtonElement>('.summary button')].length > 0, 'Clear filters offered');
+    const clear = shadow(el).querySelector<HTMLButtonElement>('.summary button')!;
+    clear.focus();
+    clear.click();
+    await waitUntil(() => shadow(el).activeElement === search, 'focus on the search field');
+    expect(search.value).to.equal('');
+  });
+
   it('keeps a row closed under the at-risk filter when a change reloads the tree', async () => {
     const adapter = stubAdapter(companyMethods());
     const el = await renderTree(adapter);

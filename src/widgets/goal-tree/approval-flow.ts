@@ -143,6 +143,7 @@ export class ApprovalFlow extends TreeFlow {
     const adapter = this.tree.adapter;
     const goals = this.markedGoals();
     if (!adapter || goals.length === 0 || this.batchStatus === 'approving') return;
+    const fromBar = this.host.shadowRoot?.activeElement?.closest('.approval-bar') != null;
     this.update(() => {
       this.batchStatus = 'approving';
       this.batchOutcome = null;
@@ -170,6 +171,9 @@ export class ApprovalFlow extends TreeFlow {
     } finally {
       this.update(() => (this.batchStatus = 'idle'));
     }
+    // With nothing left marked the Approve button is gone: focus moves to the outcome, which says what happened.
+    await this.host.updateComplete;
+    if (fromBar && !this.host.shadowRoot?.activeElement) this.dialogRoot?.querySelector<HTMLElement>('.batch-outcome button')?.focus();
   }
 
   openDecision(rowKey: NodeKey, goal: Goal): void {
@@ -314,6 +318,17 @@ export class ApprovalFlow extends TreeFlow {
     </form>`;
   }
 
+  // The bar's buttons take themselves away: focus goes back to the rows, not to the page.
+  private readonly clearMarks = (): void => {
+    this.update(() => (this.marked = new Set()));
+    void this.tree.focusTabStop();
+  };
+
+  private readonly dismissOutcome = (): void => {
+    this.update(() => (this.batchOutcome = null));
+    void this.tree.focusTabStop();
+  };
+
   /** Above the tree: the marked goals with the button that approves them, what a batch did, or a failed submission. */
   renderBar() {
     const { t, format } = this.tree;
@@ -324,10 +339,10 @@ export class ApprovalFlow extends TreeFlow {
     return html`<div class="approval-bar" part="approval-bar" role="status" ?hidden=${count === 0 && !outcome && !failure}>
       ${count > 0
         ? html`<span>${t('goalTree.approval.marked', number(count))}</span>
-            <button type="button" class="button" data-variant="primary" ?disabled=${this.batchStatus === 'approving'} @click=${() => void this.approveMarked()}>
+            <button type="button" class="button" data-variant="primary" aria-disabled=${this.batchStatus === 'approving' ? 'true' : 'false'} @click=${() => void this.approveMarked()}>
               ${this.batchStatus === 'approving' ? t('goalTree.approval.approving') : t('goalTree.approval.approveMarked', number(count))}
             </button>
-            <button type="button" class="button" @click=${() => this.update(() => (this.marked = new Set()))}>${t('goalTree.approval.clearMarks')}</button>`
+            <button type="button" class="button" @click=${this.clearMarks}>${t('goalTree.approval.clearMarks')}</button>`
         : nothing}
       ${outcome
         ? html`<div class="batch-outcome">
@@ -340,7 +355,7 @@ export class ApprovalFlow extends TreeFlow {
                     ${outcome.failed.map((item) => html`<li data-goal=${item.id}><strong>${item.title}</strong>: ${item.message}</li>`)}
                   </ul>`
               : nothing}
-            <button type="button" class="button" @click=${() => this.update(() => (this.batchOutcome = null))}>${t('goalTree.approval.dismiss')}</button>
+            <button type="button" class="button" @click=${this.dismissOutcome}>${t('goalTree.approval.dismiss')}</button>
           </div>`
         : nothing}
       ${failure ? this.renderSubmitFailure(failure) : nothing}
@@ -351,7 +366,10 @@ export class ApprovalFlow extends TreeFlow {
     const { t } = this.tree;
     const conflict = failure.error instanceof ConflictError;
     const reason = failure.error ? failure.error.localizedMessage(this.tree.locale) : t('state.error');
-    const dismiss = () => this.update(() => (this.submitFailure = null));
+    const dismiss = () => {
+      this.update(() => (this.submitFailure = null));
+      void this.tree.focusTabStop();
+    };
     return html`<div class="form-error" data-error=${conflict ? 'conflict' : (failure.error?.code ?? 'unknown')}>
       <span>${conflict ? t('goalTree.approval.submitConflict', { title: failure.title }) : t('goalTree.approval.submitFailed', { title: failure.title, reason })}</span>
       ${conflict

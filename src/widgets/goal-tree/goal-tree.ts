@@ -223,6 +223,10 @@ export class TandemGoalTree extends TandemElement {
         return tree.now;
       },
       focusRow: (key: NodeKey) => tree.focusRow(key),
+      focusTabStop: async () => {
+        await tree.updateComplete;
+        tree.renderRoot.querySelector<HTMLElement>('.rows > [role="treeitem"][tabindex="0"]')?.focus();
+      },
       reveal: (key: NodeKey, parentKey?: NodeKey) => tree.reveal(key, parentKey),
       reload: () => void tree.treeTask.run(),
       dispatch: (event: Event) => void tree.dispatchEvent(event),
@@ -979,12 +983,14 @@ export class TandemGoalTree extends TandemElement {
     this.menu.open(row.key, this.t('goalTree.menu.label', { title: this.titleOf(row) }), this.menuItems(row), anchor);
   }
 
+  /** Clears every filter. Its button goes with them: focus goes to the search field, where finding starts again, not to the page. */
   private clearFilters(): void {
     this.searchText = '';
     this.statusFilter = '';
     this.levelFilter = '';
     this.ownerFilter = '';
     this.atRiskOnly = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus());
   }
 
   // ── Render ────────────────────────────────────────────────────────────────

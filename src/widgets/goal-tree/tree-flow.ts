@@ -27,6 +27,8 @@ export interface GoalTreeAccess {
   readonly now: Date | undefined;
   /** Moves the tab stop to a row and focuses it (after a dialog closes). */
   focusRow(key: NodeKey): Promise<void>;
+  /** Focuses the row holding the tab stop, once rendered: where focus goes when a control above the rows goes away. */
+  focusTabStop(): Promise<void>;
   /**
    * Shows a row once the store's change reaches the tree (a new goal or key
    * result), opening `parentKey` so it is in view, then focuses it.
