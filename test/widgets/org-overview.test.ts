@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/org-overview/org-overview.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
-import { ForbiddenError, NetworkError } from '../../src/data/errors.js';
+import { ForbiddenError, NetworkError, NotFoundError } from '../../src/data/errors.js';
 import type { Cycle, Goal, GoalStatus, OrgUnit, Person } from '../../src/model/records.js';
 import type { TandemOrgOverview } from '../../src/widgets/org-overview/org-overview.js';
 import { stubAdapter } from '../support/stub-adapter.js';
@@ -56,6 +56,13 @@ function companyMethods(): Partial<DataAdapter> {
 }
 
 const companyAdapter = () => stubAdapter(companyMethods());
+
+/** A promise the test settles when it chooses, to hold a load pending. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
 
 const shadow = (el: Element) => el.shadowRoot!;
 const statValues = (el: Element) =>
@@ -145,5 +152,125 @@ describe('<tandem-org-overview>', () => {
     adapter.emit({ type: 'records', kind: 'goal', ids: ['g-new'], origin: 'remote' });
     await waitUntil(() => statValues(el)[3]?.[1] === '2', 'pending count followed the change');
     goals.pop();
+  });
+
+  it('keeps the cycle selector, and its focus, while another cycle loads, marking the figures busy', async () => {
+    const held = gate();
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      listGoals: async (query) => {
+        if (query.cycleId === 'q3') await held.opened;
+        return goals.filter((candidate) => candidate.cycleId === query.cycleId);
+      },
+    });
+    const el = await fixture<TandemOrgOverview>(html`<tandem-org-overview .adapter=${adapter}></tandem-org-overview>`);
+    await waitUntil(() => shadow(el).querySelector('table'));
+    const select = shadow(el).querySelector('select')!;
+    select.focus();
+    select.value = 'q3';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const section = () => shadow(el).querySelector('section');
+    expect(Boolean(shadow(el).querySelector('[data-state=loading]')), 'loading state').to.equal(false);
+    expect(select.isConnected).to.equal(true);
+    expect(shadow(el).activeElement === select, 'the cycle select has focus').to.equal(true);
+    expect(select.value).to.equal('q3');
+    expect(section()?.getAttribute('aria-busy')).to.equal('true');
+    expect(shadow(el).querySelector('.busy')?.textContent).to.contain('Updating');
+    await expect(el).to.be.accessible();
+    held.open();
+    await waitUntil(() => statValues(el)[2]?.[1] === '1', 'q3 has one goal');
+    expect(section()?.getAttribute('aria-busy')).to.equal('false');
+    expect(Boolean(shadow(el).querySelector('.busy')), 'updating indicator').to.equal(false);
+    expect(shadow(el).querySelector('select') === select, 'the same select').to.equal(true);
+    expect(shadow(el).activeElement === select, 'the cycle select has focus').to.equal(true);
+    expect(select.value).to.equal('q3');
+  });
+
+  it('keeps the figures, marked busy, while a change announced by the adapter reloads them', async () => {
+    let held: ReturnType<typeof gate> | undefined;
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      listGoals: async (query) => {
+        await held?.opened;
+        return goals.filter((candidate) => candidate.cycleId === query.cycleId);
+      },
+    });
+    const el = await fixture<TandemOrgOverview>(html`<tandem-org-overview .adapter=${adapter}></tandem-org-overview>`);
+    await waitUntil(() => shadow(el).querySelector('table'));
+    const select = shadow(el).querySelector('select')!;
+    select.focus();
+    held = gate();
+    adapter.emit({ type: 'records', kind: 'goal', ids: ['g1'], origin: 'remote' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('section')?.getAttribute('aria-busy')).to.equal('true');
+    expect(statValues(el)[2]).to.deep.equal(['Goals', '3']);
+    expect(shadow(el).activeElement === select, 'the cycle select has focus').to.equal(true);
+    held.open();
+    await waitUntil(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false', 'reloaded');
+    expect(shadow(el).activeElement === select, 'the cycle select has focus').to.equal(true);
+  });
+
+  it('shows loading, not the old figures, while another root or another signed-in person loads', async () => {
+    let held: ReturnType<typeof gate> | undefined;
+    const adapter = stubAdapter({
+      ...companyMethods(),
+      getOrgSubtree: async (rootId) => {
+        await held?.opened;
+        return units.filter((unit) => unit.id === rootId);
+      },
+      listPeople: async (query) => {
+        await held?.opened;
+        return people.filter((candidate) => !query?.orgUnitId || candidate.orgUnitId === query.orgUnitId);
+      },
+    });
+    const el = await fixture<TandemOrgOverview>(html`<tandem-org-overview .adapter=${adapter}></tandem-org-overview>`);
+    await waitUntil(() => shadow(el).querySelector('table'));
+
+    held = gate();
+    el.root = 'sales';
+    await el.updateComplete;
+    expect(Boolean(shadow(el).querySelector('[data-state=loading]')), 'loading state').to.equal(true);
+    expect(Boolean(shadow(el).querySelector('.stats')), 'figures').to.equal(false);
+    held.open();
+    await waitUntil(() => statValues(el)[0]?.[1] === '2', 'the sales unit has two people');
+
+    held = gate();
+    adapter.emit({ type: 'session', origin: 'remote' });
+    await el.updateComplete;
+    expect(Boolean(shadow(el).querySelector('[data-state=loading]')), 'loading state').to.equal(true);
+    expect(Boolean(shadow(el).querySelector('.stats')), 'figures').to.equal(false);
+    held.open();
+    await waitUntil(() => shadow(el).querySelector('table'), 'loaded for the new person');
+  });
+
+  it('puts the cycle selector back when the host cancels tandem-cycle-select', async () => {
+    const el = await fixture<TandemOrgOverview>(html`<tandem-org-overview .adapter=${companyAdapter()}></tandem-org-overview>`);
+    await waitUntil(() => shadow(el).querySelector('select'));
+    const picked: string[] = [];
+    el.addEventListener('tandem-cycle-select', (event) => {
+      picked.push(event.cycleId);
+      event.preventDefault();
+    });
+    const select = shadow(el).querySelector('select')!;
+    select.value = 'q3';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(picked).to.deep.equal(['q3']);
+    expect(el.cycle).to.equal(undefined);
+    expect(select.value).to.equal('q4');
+    expect(statValues(el)[2]).to.deep.equal(['Goals', '3']);
+  });
+
+  it('shows a not-found error with a retry for a cycle that does not exist, not "no cycles" and zeros', async () => {
+    const el = await fixture<TandemOrgOverview>(
+      html`<tandem-org-overview cycle="deleted" .adapter=${companyAdapter()}></tandem-org-overview>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('[data-state=error]'), 'error state');
+    const error = shadow(el).querySelector('[data-state=error]')!;
+    expect(error.textContent).to.contain(new NotFoundError('cycle', 'deleted').localizedMessage('en'));
+    expect(Boolean(error.querySelector('button')), 'retry button').to.equal(true);
+    expect(Boolean(shadow(el).querySelector('.stats')), 'figures').to.equal(false);
+    await expect(el).to.be.accessible();
   });
 });

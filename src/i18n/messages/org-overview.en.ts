@@ -18,4 +18,5 @@ export const orgOverviewEn = {
   'orgOverview.caption': 'Organisation units with their people and goals this cycle',
   'orgOverview.empty': 'No organisation units yet.',
   'orgOverview.noCycles': 'No goal cycle has been set up yet.',
+  'orgOverview.updating': 'Updating…',
 } as const;

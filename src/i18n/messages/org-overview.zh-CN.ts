@@ -20,4 +20,5 @@ export const orgOverviewZhCN = {
   'orgOverview.caption': '本周期各组织单元的人员与目标',
   'orgOverview.empty': '还没有组织单元。',
   'orgOverview.noCycles': '尚未设置目标周期。',
+  'orgOverview.updating': '正在更新…',
 } satisfies Pick<Catalog, keyof typeof orgOverviewEn>;

@@ -1,12 +1,14 @@
 import '../../i18n/messages/org-overview.js';
 import { defaultCycle } from '../../model/cycles.js';
 import { Task } from '@lit/task';
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
 import { styleProperties } from '../../directives/style-properties.js';
 import type { DataAdapter } from '../../data/adapter.js';
+import { NotFoundError } from '../../data/errors.js';
 import { TandemCycleSelectEvent } from '../../events/cycle-select.js';
 import { liveGoalCount, summariseOrg, type OrgSummary, type OrgUnitSummary } from '../../model/org-summary.js';
 import type { Cycle, Id, OrgUnit, Strategy } from '../../model/records.js';
@@ -16,7 +18,16 @@ import { token } from '../../styles/tokens.js';
 import '../person-chip/person-chip.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 
+/** What a load was made for: figures made for one scope must never stand in for another's. */
+interface OverviewScope {
+  adapter: DataAdapter;
+  rootId: Id | undefined;
+  /** How many times the signed-in person had changed when the load began. */
+  sessionChanges: number;
+}
+
 interface OverviewData {
+  scope: OverviewScope;
   cycles: Cycle[];
   cycle: Cycle | undefined;
   summary: OrgSummary;
@@ -56,6 +67,19 @@ export class TandemOrgOverview extends TandemElement {
 
       .cycle-dates {
         color: ${token('color-text-muted')};
+      }
+
+      .busy {
+        display: inline-flex;
+        align-items: center;
+        gap: ${token('space-xs')};
+        color: ${token('color-text-muted')};
+        font-size: ${token('font-size-s')};
+      }
+
+      .busy .state-spinner {
+        width: 0.875rem;
+        height: 0.875rem;
       }
 
       .stats {
@@ -204,8 +228,14 @@ export class TandemOrgOverview extends TandemElement {
   protected readonly changes = new DataChangeController(this, {
     adapter: () => this.dataAdapter,
     kinds: ['orgUnit', 'person', 'cycle', 'goal', 'strategy'],
-    onChange: () => void this.overviewTask.run(),
+    onChange: (change) => {
+      // Another person sees other goals: their reload must not show the last person's figures meanwhile.
+      if (change.type === 'session') this.sessionChanges += 1;
+      void this.overviewTask.run();
+    },
   });
+
+  private sessionChanges = 0;
 
   /** The goal cycle to count; unset: the active cycle. */
   @property()
@@ -216,12 +246,20 @@ export class TandemOrgOverview extends TandemElement {
   root: Id | undefined;
 
   protected override render() {
+    const shown = this.overviewTask.value;
     return this.overviewTask.render({
       initial: () => renderLoading(this.t),
-      pending: () => renderLoading(this.t),
+      // A reload (another cycle, a change announced by the adapter) keeps the figures on screen, marked busy:
+      // blanking them would also remove the cycle selector the person may be using, and drop focus to <body>.
+      // Another root, adapter or signed-in person is another scope, whose old figures must not stay.
+      pending: () => (shown && this.isCurrentScope(shown.scope) ? this.renderOverview(shown, true) : renderLoading(this.t)),
       error: (error) => renderError(error, this.t, this.activeLocale, () => void this.overviewTask.run()),
-      complete: (data) => (data ? this.renderOverview(data) : renderLoading(this.t)),
+      complete: (data) => (data ? this.renderOverview(data, false) : renderLoading(this.t)),
     });
+  }
+
+  private isCurrentScope({ adapter, rootId, sessionChanges }: OverviewScope): boolean {
+    return adapter === this.dataAdapter && rootId === this.root && sessionChanges === this.sessionChanges;
   }
 
   private async load(
@@ -231,6 +269,7 @@ export class TandemOrgOverview extends TandemElement {
     signal: AbortSignal,
   ): Promise<OverviewData | undefined> {
     if (!adapter) return undefined;
+    const scope: OverviewScope = { adapter, rootId, sessionChanges: this.sessionChanges };
     const options = { signal };
     const [cycles, units, people] = await Promise.all([
       adapter.listCycles(options),
@@ -238,34 +277,51 @@ export class TandemOrgOverview extends TandemElement {
       adapter.listPeople(rootId ? { orgUnitId: rootId, includeSubunits: true } : {}, options),
     ]);
     const cycle = cycleId ? cycles.find((candidate) => candidate.id === cycleId) : defaultCycle(cycles);
+    // A host may link a cycle since deleted: say so (with a retry) rather than show "no cycles" and zeros.
+    if (cycleId && !cycle) throw new NotFoundError('cycle', cycleId);
     const [goals, strategies] = cycle
       ? await Promise.all([adapter.listGoals({ cycleId: cycle.id }, options), adapter.listStrategies(cycle.id, options)])
       : [[], []];
     const unitIds = new Set(units.map((unit: OrgUnit) => unit.id));
     const goalsInScope = goals.filter((goal) => unitIds.has(goal.orgUnitId));
-    return { cycles, cycle, summary: summariseOrg(units, people, goalsInScope), strategies };
+    return { scope, cycles, cycle, summary: summariseOrg(units, people, goalsInScope), strategies };
   }
 
   private selectCycle(cycleId: Id): void {
     const event = new TandemCycleSelectEvent(cycleId);
     this.dispatchEvent(event);
     if (!event.defaultPrevented) this.cycle = cycleId;
+    // Nothing changed that would re-render, but the select shows the refused pick: render, and `live` puts it back.
+    else this.requestUpdate();
   }
 
-  private renderOverview({ cycles, cycle, summary, strategies }: OverviewData) {
-    if (summary.rows.length === 0) return renderEmpty(this.t('orgOverview.empty'));
+  /** The cycle the selector shows: while another one loads, that one (the figures beside it are marked busy). */
+  private selectedCycleId(cycles: readonly Cycle[], shown: Cycle, busy: boolean): Id {
+    if (!busy) return shown.id;
+    const requested = this.cycle ?? defaultCycle(cycles)?.id;
+    return cycles.find((candidate) => candidate.id === requested)?.id ?? shown.id;
+  }
+
+  private renderOverview({ cycles, cycle, summary, strategies }: OverviewData, busy: boolean) {
     const { t, format } = this;
-    const live = liveGoalCount(summary.goals);
+    const ariaBusy = busy ? 'true' : 'false';
+    if (summary.rows.length === 0) return html`<div aria-busy=${ariaBusy}>${renderEmpty(t('orgOverview.empty'))}</div>`;
+    const liveGoals = liveGoalCount(summary.goals);
+    const selectedId = cycle ? this.selectedCycleId(cycles, cycle, busy) : undefined;
     return html`
-      <section aria-label=${t('orgOverview.label')}>
+      <section aria-label=${t('orgOverview.label')} aria-busy=${ariaBusy}>
         <div class="head panel-head">
           ${cycle
             ? html`<div class="field">
                   <label for="cycle">${t('orgOverview.cycle')}</label>
-                  <select id="cycle" @change=${(event: Event) => this.selectCycle((event.target as HTMLSelectElement).value)}>
+                  <select
+                    id="cycle"
+                    .value=${live(selectedId)}
+                    @change=${(event: Event) => this.selectCycle((event.target as HTMLSelectElement).value)}
+                  >
                     ${cycles.map(
                       (option) =>
-                        html`<option value=${option.id} ?selected=${option.id === cycle.id}>
+                        html`<option value=${option.id} ?selected=${option.id === selectedId}>
                           ${option.name} · ${t(`cycleStatus.${option.status}`)}
                         </option>`,
                     )}
@@ -275,11 +331,14 @@ export class TandemOrgOverview extends TandemElement {
                   ${t('orgOverview.cycleDates', { start: format.date(cycle.start), end: format.date(cycle.end) })}
                 </span>`
             : html`<span class="muted">${t('orgOverview.noCycles')}</span>`}
+          ${busy
+            ? html`<span class="busy"><span class="state-spinner" aria-hidden="true"></span>${t('orgOverview.updating')}</span>`
+            : nothing}
         </div>
         <dl class="stats" part="stats">
           ${this.renderStat(t('orgOverview.people'), summary.people)}
           ${this.renderStat(t('orgOverview.units'), summary.rows.length)}
-          ${this.renderStat(t('orgOverview.goals'), live)}
+          ${this.renderStat(t('orgOverview.goals'), liveGoals)}
           ${this.renderStat(t('orgOverview.pendingApproval'), summary.goals.pending)}
           ${this.renderStat(t('orgOverview.strategy'), strategies.length)}
         </dl>
