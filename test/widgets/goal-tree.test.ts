@@ -444,6 +444,15 @@ describe('<tandem-goal-tree>', () => {
     };
     await choose('status', 'pending');
     expect(rowSummary(el)).to.deep.equal(['strategy:s1 L1 1/1 -', 'goal:co1 L2 1/1 -', 'goal:d2 L3 1/1']);
+    // A search that matches, emptied by the status filter: the message blames the filters, not the search.
+    const search = shadow(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'demos';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-state=empty]')!.textContent!.trim()).to.equal('No goals match these filters.');
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
     await choose('status', '');
     // The owner filter is a name search (a select would hold one option per owner).
     const owner = async (name: string) => {

@@ -983,6 +983,11 @@ export class TandemGoalTree extends TandemElement {
     this.menu.open(row.key, this.t('goalTree.menu.label', { title: this.titleOf(row) }), this.menuItems(row), anchor);
   }
 
+  /** Whether the search is the only filter at work: then it alone is what matched nothing. */
+  private searchOnly(): boolean {
+    return this.searchText.trim() !== '' && !this.statusFilter && !this.levelFilter && !this.ownerFilter.trim() && !this.atRiskOnly;
+  }
+
   /** Clears every filter. Its button goes with them: focus goes to the search field, where finding starts again, not to the page. */
   private clearFilters(): void {
     this.searchText = '';
@@ -1035,7 +1040,7 @@ export class TandemGoalTree extends TandemElement {
           ? this.renderRows(label)
           : this.atRiskOnly && !this.figures
             ? renderEmpty(t('goalTree.figuresPending'))
-            : renderEmpty(this.searchText.trim() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))}
+            : renderEmpty(this.searchOnly() ? t('goalTree.noMatch', { query: this.searchText.trim() }) : t('goalTree.noMatchFilters'))}
       </div>
     `;
   }
