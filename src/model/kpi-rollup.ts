@@ -4,7 +4,18 @@
  * (and people) that need attention. What `<tandem-kpi-rollup>` shows, kept
  * here so a vendor's server can produce the same figures.
  */
-import { assessKpi, KPI_STATUSES, rollUpKpis, type AssessedKpi, type KpiOwnerRollUp, type KpiRollUp, type KpiStatus } from './kpi.js';
+import {
+  assessKpi,
+  compareText,
+  DEFAULT_WORST_KPI_COUNT,
+  KPI_STATUS_RANK,
+  KPI_STATUSES,
+  rollUpKpis,
+  type AssessedKpi,
+  type KpiOwnerRollUp,
+  type KpiRollUp,
+  type KpiStatus,
+} from './kpi.js';
 import { directoryOf, isHr, orgUnitAncestry } from './org.js';
 import type { Cycle, Id, Kpi, OrgUnit, Person } from './records.js';
 
@@ -133,22 +144,44 @@ export interface KpiAttentionOwner {
   readonly plan: KpiOwnerRollUp;
 }
 
+/** Worst status first, then lowest completion, then name and id for a stable list. */
+function compareNeedingAttention(a: AssessedKpi, b: AssessedKpi): number {
+  return (
+    KPI_STATUS_RANK[a.assessment.status] - KPI_STATUS_RANK[b.assessment.status] ||
+    a.assessment.completion - b.assessment.completion ||
+    compareText(a.kpi.name, b.kpi.name) ||
+    compareText(a.kpi.id, b.kpi.id)
+  );
+}
+
 /**
- * The KPIs that need attention (the roll-up's worst that are not healthy: a
- * healthy KPI on the list would only be the least good of good ones), and the
- * people behind them, each once, in the order of their worst KPI.
+ * The KPIs that need attention, at most `limit` (default 10): every KPI that
+ * is not healthy, worst status first, then lowest completion; and the people
+ * behind them, each once, in the order of their worst KPI.
+ *
+ * Chosen from all the KPIs, not from the lowest completions: each KPI's
+ * status follows its own thresholds, so a lenient KPI at 30 % can be healthy
+ * while a strict one at 50 % is not, and the 30 % ones would crowd it out.
  */
-export function kpisNeedingAttention(rollUp: Pick<KpiRollUp, 'worst' | 'byOwner'>): {
+export function kpisNeedingAttention(
+  assessed: Iterable<AssessedKpi>,
+  byOwner: ReadonlyMap<Id, KpiOwnerRollUp>,
+  limit: number = DEFAULT_WORST_KPI_COUNT,
+): {
   kpis: AssessedKpi[];
   owners: KpiAttentionOwner[];
 } {
-  const kpis = rollUp.worst.filter((entry) => entry.assessment.status !== 'healthy');
+  const count = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_WORST_KPI_COUNT;
+  // A roll-up can hold thousands of KPIs: one pass, then sort only the ones not healthy.
+  const unhealthy: AssessedKpi[] = [];
+  if (count > 0) for (const entry of assessed) if (entry.assessment.status !== 'healthy') unhealthy.push(entry);
+  const kpis = unhealthy.sort(compareNeedingAttention).slice(0, count);
   const flagged = new Map<Id, number>();
   for (const { kpi } of kpis) flagged.set(kpi.ownerId, (flagged.get(kpi.ownerId) ?? 0) + 1);
   const owners: KpiAttentionOwner[] = [];
-  for (const [ownerId, count] of flagged) {
-    const plan = rollUp.byOwner.get(ownerId);
-    if (plan) owners.push({ ownerId, flagged: count, plan });
+  for (const [ownerId, flaggedCount] of flagged) {
+    const plan = byOwner.get(ownerId);
+    if (plan) owners.push({ ownerId, flagged: flaggedCount, plan });
   }
   return { kpis, owners };
 }
@@ -219,12 +252,15 @@ export function rollUpOrgUnit(
   options: { worst?: number } = {},
 ): KpiOrgUnitRollUp {
   const total = rollUpKpis(input.kpis, period, now, options);
+  const assessed: AssessedKpi[] = [];
   const completions: number[] = [];
   const forecastCounts = { healthy: 0, watch: 0, unhealthy: 0 };
   let unforecast = 0;
   for (const kpi of input.kpis) {
-    const { completion, forecast } = assessKpi(kpi, period, now);
-    completions.push(completion);
+    const assessment = assessKpi(kpi, period, now);
+    assessed.push({ kpi, assessment });
+    completions.push(assessment.completion);
+    const { forecast } = assessment;
     if (forecast) forecastCounts[forecast.status] += 1;
     else unforecast += 1;
   }
@@ -255,6 +291,6 @@ export function rollUpOrgUnit(
     owners: total.byOwner.size,
     children,
     members,
-    attention: kpisNeedingAttention(total),
+    attention: kpisNeedingAttention(assessed, total.byOwner, options.worst),
   };
 }

@@ -296,7 +296,7 @@ function noStatuses(): Record<KpiStatus, number> {
 }
 
 /** Plain code-point order: the same everywhere, unlike a locale's collation. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { defaultCycle } from '../../src/model/cycles.js';
-import { rollUpKpis } from '../../src/model/kpi.js';
+import { assessKpi, rollUpKpis } from '../../src/model/kpi.js';
 import {
   averageOwnerScore,
   childUnitsOf,
@@ -160,14 +160,15 @@ describe('averageOwnerScore and statusShares', () => {
   });
 });
 
+/** Assessed KPIs and their owners' plans, as a roll-up holds them. */
+function assessed(kpis: readonly Kpi[]) {
+  return { entries: kpis.map((one) => ({ kpi: one, assessment: assessKpi(one, PERIOD, NOW) })), byOwner: rollUpKpis(kpis, PERIOD, NOW).byOwner };
+}
+
 describe('kpisNeedingAttention', () => {
-  it('drops healthy KPIs from the worst and lists their owners once, worst first', () => {
-    const rollUp = rollUpKpis(
-      [kpi('a', 'e1', 30), kpi('b', 'w1', 75), kpi('c', 'e1', 60), kpi('d', 'w1', 95), kpi('e', 'ceo', 100)],
-      PERIOD,
-      NOW,
-    );
-    const { kpis, owners } = kpisNeedingAttention(rollUp);
+  it('drops healthy KPIs and lists their owners once, worst first', () => {
+    const { entries, byOwner } = assessed([kpi('a', 'e1', 30), kpi('b', 'w1', 75), kpi('c', 'e1', 60), kpi('d', 'w1', 95), kpi('e', 'ceo', 100)]);
+    const { kpis, owners } = kpisNeedingAttention(entries, byOwner);
     expect(kpis.map((entry) => [entry.kpi.id, entry.assessment.status])).to.deep.equal([
       ['a', 'unhealthy'],
       ['c', 'unhealthy'],
@@ -180,9 +181,29 @@ describe('kpisNeedingAttention', () => {
   });
 
   it('is empty when everything is healthy', () => {
-    const { kpis, owners } = kpisNeedingAttention(rollUpKpis([kpi('a', 'e1', 100)], PERIOD, NOW));
+    const { entries, byOwner } = assessed([kpi('a', 'e1', 100)]);
+    const { kpis, owners } = kpisNeedingAttention(entries, byOwner);
     expect(kpis).to.deep.equal([]);
     expect(owners).to.deep.equal([]);
+  });
+
+  it('orders by status before completion: each KPI is judged by its own thresholds', () => {
+    // 'watch' at 40 % of a lenient target (healthy from 50 %, watch from 30 %) is less urgent than 'unhealthy' at 60 % of a strict one.
+    const lenient = { ...kpi('lenient', 'e1', 40), thresholds: { healthy: 0.5, watch: 0.3 } };
+    const strict = { ...kpi('strict', 'w1', 60), thresholds: { healthy: 0.95, watch: 0.8 } };
+    const { entries, byOwner } = assessed([lenient, kpi('b-watch', 'e1', 75), kpi('a-watch', 'e1', 75), strict]);
+    const { kpis, owners } = kpisNeedingAttention(entries, byOwner, 3);
+    expect(kpis.map((entry) => [entry.kpi.id, entry.assessment.status])).to.deep.equal([
+      ['strict', 'unhealthy'],
+      ['lenient', 'watch'],
+      // Equal completion: by name.
+      ['a-watch', 'watch'],
+    ]);
+    expect(owners.map((owner) => [owner.ownerId, owner.flagged])).to.deep.equal([
+      ['w1', 1],
+      ['e1', 2],
+    ]);
+    expect(kpisNeedingAttention(entries, byOwner, 0).kpis).to.deep.equal([]);
   });
 });
 
@@ -228,6 +249,19 @@ describe('rollUpOrgUnit', () => {
     ]);
     expect(result.attention.kpis.map((entry) => entry.kpi.id)).to.deep.equal(['k-e1b', 'k-head', 'k-rnd']);
     expect(result.attention.owners.map((owner) => owner.ownerId)).to.deep.equal(['e1', 'head', 'rnd-lead']);
+  });
+
+  it('finds an unhealthy KPI however many lenient ones complete less', () => {
+    // Ten KPIs at 30 % are healthy by their lenient thresholds; the one at 50 % of a strict target is not.
+    const lenient = Array.from({ length: 10 }, (_, index) => ({
+      ...kpi(`lenient-${index}`, 'e1', 30),
+      thresholds: { healthy: 0.25, watch: 0.1 },
+    }));
+    const strict = { ...kpi('strict', 'w1', 50), thresholds: { healthy: 1, watch: 0.9 } };
+    const result = rollUpOrgUnit('sales', { units, kpis: [...lenient, strict], owners: people, directMembers: [] }, PERIOD, NOW);
+    expect(result.total.statusCounts).to.deep.equal({ healthy: 10, watch: 0, unhealthy: 1 });
+    expect(result.attention.kpis.map((entry) => [entry.kpi.id, entry.assessment.status])).to.deep.equal([['strict', 'unhealthy']]);
+    expect(result.attention.owners.map((owner) => [owner.ownerId, owner.flagged])).to.deep.equal([['w1', 1]]);
   });
 
   it('gives each KPI’s completion, and where the KPIs are heading by the period’s end', () => {

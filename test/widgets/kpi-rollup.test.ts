@@ -4,9 +4,11 @@ import '../../src/widgets/kpi-rollup/kpi-rollup.js';
 import type { DataAdapter } from '../../src/data/adapter.js';
 import { ForbiddenError, NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas } from '../../src/data/index.js';
+import type { TandemCycleSelectEvent } from '../../src/events/cycle-select.js';
 import type { TandemOrgUnitSelectEvent } from '../../src/events/org-unit-select.js';
 import type { TandemPersonSelectEvent } from '../../src/events/person-select.js';
 import { formatter } from '../../src/i18n/format.js';
+import { KPI_STATUS_RANK } from '../../src/model/kpi.js';
 import { rollUpOrgUnit, type KpiOrgUnitRollUp } from '../../src/model/kpi-rollup.js';
 import { displayName } from '../../src/model/people.js';
 import type { Cycle, Id, Kpi, OrgUnit, Person, Session } from '../../src/model/records.js';
@@ -65,6 +67,45 @@ async function settled(el: TandemKpiRollup): Promise<void> {
   await waitUntil(() => shadow(el).querySelector('[aria-busy=false], [data-state]'), 'settled', { timeout: 10_000 });
   await el.updateComplete;
 }
+
+// ── Hand-written data: a company with one department, and an HR session ─────
+const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
+const cycle: Cycle = { ...stamp, id: 'q4', name: '2026 Q4', start: '2026-10-01', end: '2026-12-31', status: 'active', autoKpiFromKeyResults: false };
+const units: OrgUnit[] = [
+  { ...stamp, id: 'co', name: '星河物流', kind: 'company', parentId: null, leaderId: null },
+  { ...stamp, id: 'ops', name: 'Operations', kind: 'department', parentId: 'co', leaderId: null },
+];
+const hr: Person = { ...stamp, id: 'hr', name: '陈静', email: 'hr@example.com', title: 'HRBP', orgUnitId: 'co', managerId: null, roles: ['hr'] };
+const session: Session = { person: hr, roles: hr.roles };
+const methods = (): Partial<DataAdapter> => ({
+  getSession: () => Promise.resolve(session),
+  listCycles: () => Promise.resolve([cycle]),
+  listOrgUnits: () => Promise.resolve(units),
+  listKpis: () => Promise.resolve([]),
+  listPeople: () => Promise.resolve([]),
+});
+
+/** A manual KPI from 0 to 100 whose actual is its completion in percent. */
+const manualKpi = (id: string, ownerId: Id, actual: number, thresholds = { healthy: 0.9, watch: 0.7 }): Kpi => ({
+  ...stamp,
+  id,
+  ownerId,
+  cycleId: 'q4',
+  name: id,
+  source: 'manual',
+  sourceId: null,
+  start: 0,
+  target: 100,
+  actual,
+  unit: '%',
+  direction: 'increase',
+  weight: 50,
+  thresholds,
+  category: 'process',
+  history: [],
+  targetChanges: [],
+  archived: false,
+});
 
 describe('<tandem-kpi-rollup>', function () {
   // Seeding the demo company in memory takes a moment on a busy machine.
@@ -139,8 +180,9 @@ describe('<tandem-kpi-rollup>', function () {
       const rows = [...table(el, 'attention')!.querySelectorAll<HTMLElement>('tbody tr')];
       expect(rows.map((row) => row.dataset['kpiId'])).to.deep.equal(expected.attention.kpis.map((entry) => entry.kpi.id));
       expect(rows.length).to.equal(10);
-      const completions = expected.attention.kpis.map((entry) => entry.assessment.completion);
-      expect(completions).to.deep.equal([...completions].sort((a, b) => a - b));
+      // Unhealthy before watch (each KPI judged by its own thresholds), lowest completion first within each.
+      const order = expected.attention.kpis.map((entry) => [KPI_STATUS_RANK[entry.assessment.status], entry.assessment.completion] as const);
+      expect(order).to.deep.equal([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
       expect(rows.every((row) => text(row.querySelector('.badge')) !== 'Healthy')).to.equal(true);
       const owners = [...table(el, 'owners')!.querySelectorAll<HTMLElement>('tbody tr')].map((row) => row.dataset['personId']);
       expect(owners).to.deep.equal(expected.attention.owners.map((owner) => owner.ownerId));
@@ -374,22 +416,6 @@ describe('<tandem-kpi-rollup>', function () {
   });
 
   describe('designed states', () => {
-    const stamp = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
-    const cycle: Cycle = { ...stamp, id: 'q4', name: '2026 Q4', start: '2026-10-01', end: '2026-12-31', status: 'active', autoKpiFromKeyResults: false };
-    const units: OrgUnit[] = [
-      { ...stamp, id: 'co', name: '星河物流', kind: 'company', parentId: null, leaderId: null },
-      { ...stamp, id: 'ops', name: 'Operations', kind: 'department', parentId: 'co', leaderId: null },
-    ];
-    const hr: Person = { ...stamp, id: 'hr', name: '陈静', email: 'hr@example.com', title: 'HRBP', orgUnitId: 'co', managerId: null, roles: ['hr'] };
-    const session: Session = { person: hr, roles: hr.roles };
-    const methods = (): Partial<DataAdapter> => ({
-      getSession: () => Promise.resolve(session),
-      listCycles: () => Promise.resolve([cycle]),
-      listOrgUnits: () => Promise.resolve(units),
-      listKpis: () => Promise.resolve([]),
-      listPeople: () => Promise.resolve([]),
-    });
-
     it('shows loading while the first read is on its way', async () => {
       const el = await fixture<TandemKpiRollup>(
         html`<tandem-kpi-rollup .adapter=${stubAdapter({ ...methods(), listCycles: () => new Promise<Cycle[]>(() => {}) })}></tandem-kpi-rollup>`,
@@ -463,6 +489,91 @@ describe('<tandem-kpi-rollup>', function () {
       expect((window as { kpiRollupHacked?: boolean }).kpiRollupHacked).to.equal(undefined);
       expect(text(table(el, 'attention')!.querySelector('tbody th'))).to.equal(kpi.name);
       expect(el.csv('attention').split('\r\n')[1]!.startsWith(`"'=HYPERLINK(""x"")`)).to.equal(true);
+    });
+  });
+
+  describe('needs attention', () => {
+    it('lists an unhealthy KPI that lenient KPIs with lower completion would crowd out', async () => {
+      // Ten KPIs at 30 %, healthy by lenient thresholds; one at 50 % of a strict target is not (mid-cycle or at its end).
+      const owner: Person = { ...hr, id: 'o', name: 'Owner', roles: ['employee'], orgUnitId: 'ops' };
+      const lenient = Array.from({ length: 10 }, (_, index) => manualKpi(`lenient-${index}`, 'o', 30, { healthy: 0.25, watch: 0.1 }));
+      const strict = manualKpi('strict', 'o', 50, { healthy: 1, watch: 0.9 });
+      const el = await renderRollUp(
+        stubAdapter({ ...methods(), listKpis: () => Promise.resolve([...lenient, strict]), listPeople: () => Promise.resolve([owner]) }),
+      );
+      expect(text(shadow(el).querySelector('[data-mix=now] .legend'))).to.contain('Unhealthy: 1');
+      // Texts, not elements: a failing comparison of elements is slow to report.
+      expect(text(shadow(el).querySelector('.all-healthy'))).to.equal('');
+      const rows = [...(table(el, 'attention')?.querySelectorAll<HTMLElement>('tbody tr') ?? [])];
+      expect(rows.map((row) => [row.dataset['kpiId'], text(row.querySelector('.badge'))])).to.deep.equal([['strict', 'Unhealthy']]);
+      const owners = [...(table(el, 'owners')?.querySelectorAll<HTMLElement>('tbody tr') ?? [])].map((row) => row.dataset['personId']);
+      expect(owners).to.deep.equal(['o']);
+    });
+  });
+
+  describe('cycle picker', () => {
+    const q3: Cycle = { ...cycle, id: 'q3', name: '2026 Q3', start: '2026-07-01', end: '2026-09-30', status: 'closed' };
+    const cycleSelect = (el: Element) => shadow(el).querySelector<HTMLSelectElement>('select#cycle')!;
+    const pick = (el: Element, cycleId: Id) => {
+      const select = cycleSelect(el);
+      select.value = cycleId;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+
+    it('puts the select back on the cycle shown when the host cancels the pick', async () => {
+      const el = await renderRollUp(stubAdapter({ ...methods(), listCycles: () => Promise.resolve([q3, cycle]) }));
+      expect(cycleSelect(el).value).to.equal('q4');
+      const picked: Id[] = [];
+      el.addEventListener('tandem-cycle-select', (event: TandemCycleSelectEvent) => {
+        picked.push(event.cycleId);
+        event.preventDefault();
+      });
+      pick(el, 'q3');
+      await el.updateComplete;
+      expect(picked).to.deep.equal(['q3']);
+      expect(el.cycle).to.equal(undefined);
+      expect(cycleSelect(el).value).to.equal('q4');
+    });
+
+    it('keeps the cycle picked while its figures load, and shows it', async () => {
+      let release: () => void = () => {};
+      const q3Pending = new Promise<void>((resolve) => (release = resolve));
+      const el = await renderRollUp(
+        stubAdapter({
+          ...methods(),
+          listCycles: () => Promise.resolve([q3, cycle]),
+          listKpis: async (filter) => {
+            if (filter.cycleId === 'q3') await q3Pending;
+            return [];
+          },
+        }),
+      );
+      pick(el, 'q3');
+      await el.updateComplete;
+      expect(el.cycle).to.equal('q3');
+      expect(cycleSelect(el).value).to.equal('q3', 'while loading');
+      release();
+      await waitUntil(() => text(shadow(el).querySelector('.head .muted')).includes('Jul'), 'q3 shown');
+      await settled(el);
+      expect(cycleSelect(el).value).to.equal('q3');
+    });
+  });
+
+  describe('session', () => {
+    it('follows a reloaded session of the same person with new roles', async () => {
+      // An employee of Operations, then granted HR: the same person, other roles.
+      const employee: Person = { ...hr, id: 'p', name: '王芳', orgUnitId: 'ops', roles: ['employee'] };
+      let roles: Person['roles'] = ['employee'];
+      const adapter = stubAdapter({ ...methods(), getSession: () => Promise.resolve({ person: { ...employee, roles }, roles }) });
+      const el = await renderRollUp(adapter);
+      expect(text(heading(el))).to.equal('Operations Department');
+      expect(text(shadow(el).querySelector('.note'))).to.equal('Counts only the KPIs you may see.');
+
+      roles = ['employee', 'hr'];
+      adapter.emit({ type: 'session', origin: 'remote' });
+      await waitUntil(() => text(heading(el)).startsWith('星河物流'), 'HR opens on the company', { timeout: 5_000 });
+      await settled(el);
+      expect(text(shadow(el).querySelector('.note'))).to.equal('', 'HR sees every KPI');
     });
   });
 });

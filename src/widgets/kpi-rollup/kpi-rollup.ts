@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { bin, max, scaleLinear } from 'd3';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { TandemElement } from '../../context/tandem-element.js';
 import { DataChangeController } from '../../controllers/data-change-controller.js';
 import { styleProperties } from '../../directives/style-properties.js';
@@ -96,12 +97,11 @@ export class TandemKpiRollup extends TandemElement {
   static override styles = [TandemElement.styles, controlStyles, stateStyles, kpiRollupStyles];
 
   private readonly rollUpTask = new Task(this, {
-    task: async ([adapter, cycleId, orgUnitId, , worst], { signal }) =>
-      adapter
-        ? loadKpiRollup(adapter, { cycleId, orgUnitId, session: this.session, now: this.now ?? new Date(), worst }, signal)
-        : undefined,
-    // The session's person decides the default unit; `now` moves the forecasts.
-    args: () => [this.sessionAdapter, this.cycle, this.orgUnit, this.session?.person.id, this.worst, this.now?.getTime()] as const,
+    task: async ([adapter, cycleId, orgUnitId, session, worst], { signal }) =>
+      adapter ? loadKpiRollup(adapter, { cycleId, orgUnitId, session, now: this.now ?? new Date(), worst }, signal) : undefined,
+    // The whole session, not the person's id: a reloaded session with the same person may bring other roles
+    // (HR granted sees every KPI, and opens on the company). `now` moves the forecasts.
+    args: () => [this.sessionAdapter, this.cycle, this.orgUnit, this.session, this.worst, this.now?.getTime()] as const,
   });
 
   /** Reloads when anything behind the figures changes, staying on the unit shown. */
@@ -172,6 +172,8 @@ export class TandemKpiRollup extends TandemElement {
     const event = new TandemCycleSelectEvent(cycleId);
     this.dispatchEvent(event);
     if (!event.defaultPrevented) this.cycle = cycleId;
+    // Cancelled, nothing the select is bound to changed: render anyway, so its live value puts it back.
+    else this.requestUpdate();
   }
 
   private selectPerson(person: Person): void {
@@ -242,6 +244,9 @@ export class TandemKpiRollup extends TandemElement {
 
   private renderHead({ cycles, cycle, unit, trail }: KpiRollupData, busy: boolean) {
     const { t, format } = this;
+    // The select's value is live(): a cancelled tandem-cycle-select changes nothing bound here, so only a comparison with
+    // the DOM puts the select back. It names the cycle asked for, which stays picked while its figures load. `?selected`
+    // covers the first render, where the value is set before the options exist.
     return html`<div class="head panel-head">
       <div class="where">
         ${trail.length > 1 ? this.renderTrail(trail) : nothing}
@@ -256,7 +261,11 @@ export class TandemKpiRollup extends TandemElement {
         ${cycle
           ? html`<div class="field">
                 <label for="cycle">${t('kpiRollup.cycle')}</label>
-                <select id="cycle" @change=${(event: Event) => this.selectCycle((event.target as HTMLSelectElement).value)}>
+                <select
+                  id="cycle"
+                  .value=${live(this.cycle ?? cycle.id)}
+                  @change=${(event: Event) => this.selectCycle((event.target as HTMLSelectElement).value)}
+                >
                   ${cycles.map(
                     (option) =>
                       html`<option value=${option.id} ?selected=${option.id === cycle.id}>
