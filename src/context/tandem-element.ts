@@ -41,6 +41,8 @@ export class TandemElement extends LitElement {
 
   private readonly standaloneSession = new SessionController(this);
   private stopObservingLang: (() => void) | undefined;
+  /** The `lang` this element put on itself (the language it renders in); one a page set is the page's to keep. */
+  private langSet: string | undefined;
 
   @consume({ context: adapterContext, subscribe: true })
   @state()
@@ -102,8 +104,10 @@ export class TandemElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const readPageLocale = () => {
-      this.pageLocale =
-        matchLocale(nearestLang(this)) ?? (typeof navigator === 'undefined' ? undefined : matchLocale(navigator.language));
+      // The element's own `lang` counts when the page set it; the one it sets itself only says what it renders in.
+      const own = this.getAttribute('lang');
+      const tag = own !== null && own !== this.langSet ? own : this.parentNode ? nearestLang(this.parentNode) : null;
+      this.pageLocale = matchLocale(tag) ?? (typeof navigator === 'undefined' ? undefined : matchLocale(navigator.language));
     };
     this.stopObservingLang = observeLang(readPageLocale);
     readPageLocale();
@@ -124,6 +128,12 @@ export class TandemElement extends LitElement {
     if (this.format.locale !== locale) {
       this.t = translator(locale);
       this.format = formatter(locale);
+    }
+    // Screen readers pick their voice and rules by `lang`: a widget in another language than its page says so.
+    const own = this.getAttribute('lang');
+    if ((own === null || own === this.langSet) && own !== locale) {
+      this.langSet = locale;
+      this.setAttribute('lang', locale);
     }
   }
 }

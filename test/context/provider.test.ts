@@ -135,6 +135,30 @@ describe('a widget used alone', () => {
     await waitUntil(() => chipText(chip).startsWith('Li Lei'));
   });
 
+  it('says its language with lang, for screen readers, and keeps following the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div lang="en">
+        <tandem-person-chip locale="zh-CN" person-id="p-2" .adapter=${stubAdapter({ getPerson: people(li) })}></tandem-person-chip>
+        <tandem-person-chip person-id="p-2" .adapter=${stubAdapter({ getPerson: people(li) })}></tandem-person-chip>
+        <tandem-person-chip lang="zh-Hans" person-id="p-2" .adapter=${stubAdapter({ getPerson: people(li) })}></tandem-person-chip>
+      </div>
+    `);
+    const [chinese, following, ownLang] = [...wrapper.querySelectorAll('tandem-person-chip')];
+    await waitUntil(() => chipText(chinese!).includes('李雷') && chipText(following!).startsWith('Li Lei'));
+    expect(chinese!.getAttribute('lang')).to.equal('zh-CN');
+    expect(following!.getAttribute('lang')).to.equal('en');
+    // A lang the page put on the element is the page's: it sets the language and stays as written.
+    await waitUntil(() => chipText(ownLang!).includes('李雷'), 'the element\'s own lang followed');
+    expect(ownLang!.getAttribute('lang')).to.equal('zh-Hans');
+    wrapper.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => chipText(following!).includes('李雷'), 'followed the page');
+    expect(following!.getAttribute('lang')).to.equal('zh-CN');
+    expect(chinese!.getAttribute('lang')).to.equal('zh-CN');
+    wrapper.setAttribute('lang', 'en');
+    await waitUntil(() => chipText(following!).startsWith('Li Lei'), 'and back');
+    expect(following!.getAttribute('lang')).to.equal('en');
+  });
+
   it('shows a load failure as a message, in its language', async () => {
     const chip = await fixture<TandemPersonChip>(
       html`<tandem-person-chip locale="zh-CN" person-id="p-404" .adapter=${stubAdapter({})}></tandem-person-chip>`,
