@@ -483,6 +483,16 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('works out pace again when now moves', async () => {
+    const el = await renderTree(stubAdapter(companyMethods()));
+    shadow(el).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await waitUntil(() => row(el, 'keyResult:k2'), 'the at-risk rows');
+    // k3, 5 of 10 half-way through the cycle, is on pace; at the cycle's end it is not.
+    expect(row(el, 'keyResult:k3')).to.equal(null);
+    el.now = new Date('2027-01-05T12:00:00.000Z');
+    await waitUntil(() => row(el, 'keyResult:k3') !== null, 'k3 behind once the cycle is over');
+  });
+
   it('moves focus to the search field when Clear filters takes itself away', async () => {
     const el = await renderTree(stubAdapter(companyMethods()));
     const search = shadow(el).querySelector<HTMLInputElement>('#search')!;

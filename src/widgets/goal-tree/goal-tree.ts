@@ -502,17 +502,19 @@ export class TandemGoalTree extends TandemElement {
       count += 1;
       return true;
     });
+    const before = this.only;
     this.only = only;
     this.matchCount = count;
-    if (reopen) {
-      // Open every kept row: a kept row with kept children is an ancestor of a match.
-      const open = new Set(only);
-      for (const root of forest.roots) {
-        const group = view.groupOf.get(root.key);
-        if (group && only.has(root.key)) open.add(group);
-      }
-      this.filterExpanded = open;
+    // Open every kept row (a kept row with kept children is an ancestor of a match), or, for the same filters
+    // after a reload, the rows kept now and not before: new matches show, and what the person closed stays closed.
+    const opening = reopen || !before ? only : [...only].filter((key) => !before.has(key));
+    const open = new Set(reopen ? [] : this.filterExpanded);
+    for (const key of opening) {
+      open.add(key);
+      const group = view.groupOf.get(key);
+      if (group) open.add(group);
     }
+    if (reopen || open.size !== this.filterExpanded.size) this.filterExpanded = open;
   }
 
   private flatten(view: TreeView): void {
