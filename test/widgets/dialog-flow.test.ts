@@ -101,6 +101,30 @@ describe('dialog flow', () => {
     let spy: ReturnType<typeof spyShowModal> | undefined;
     afterEach(() => spy?.restore());
 
+    it('opens the next check-in even when it is asked for before the last one\'s close event', async () => {
+      const { store } = await seededMemoryStore('employee', { name: 'dialog-flow' });
+      const el = await renderTreeWithKeyResults(store, 'me');
+      const id = await openCheckInFromKeyboard(el);
+      const dialog = dialogOf(el);
+      const keyResult = await store.getKeyResult(id);
+      await type(el, 'value', String(keyResult.current === keyResult.target ? keyResult.current - 1 : keyResult.target));
+      // The moment the dialog closes (a microtask after close(), before its close event's task), C on the row again.
+      const reopen = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (dialog.open) return;
+          observer.disconnect();
+          shadow(el).querySelector<HTMLElement>(`[data-key="keyResult:${id}"]`)!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
+          resolve();
+        });
+        observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+      });
+      shadow(el).querySelector<HTMLButtonElement>('dialog.check-in button[type=submit]')!.click();
+      await reopen;
+      await quiet(el);
+      expect(dialog.open, 'the second check-in is open, the first one\'s close event notwithstanding').to.equal(true);
+      expect(shadow(el).activeElement).to.equal(field(el, 'value'));
+    });
+
     it('closes once after a successful check-in, without showing the dialog again', async () => {
       const { store } = await seededMemoryStore('employee', { name: 'dialog-flow' });
       const el = await renderTreeWithKeyResults(store, 'me');

@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/goal-tree/goal-tree.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas } from '../../src/data/index.js';
@@ -108,8 +108,10 @@ describe('<tandem-goal-tree> check-in', () => {
     const first = nextValue(before);
     await type(el, 'value', String(first));
     await type(el, 'confidence', '60');
+    const closed = oneEvent(dialogOf(el), 'close');
     await submit(el);
-    await waitUntil(() => !dialogOf(el).open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'saved, focus on the row');
+    await closed;
+    await waitUntil(() => shadow(el).activeElement === row(el, `keyResult:${id}`), 'saved, focus on the row');
     row(el, `keyResult:${id}`).dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true, cancelable: true }));
     await waitUntil(() => dialogOf(el).open, 'opened again');
     await el.updateComplete;
@@ -118,7 +120,9 @@ describe('<tandem-goal-tree> check-in', () => {
     const second = nextValue({ ...before, current: first });
     await type(el, 'value', String(second));
     await submit(el);
-    await waitUntil(() => !dialogOf(el).open, 'saved again');
+    const message = () => dialogOf(el).querySelector('.form-error, .field-error')?.textContent?.trim() ?? '';
+    await waitUntil(() => !dialogOf(el).open || message() !== '', 'saved again, or a message saying why not');
+    expect(message(), 'no error in the dialog').to.equal('');
     expect(await store.getKeyResult(id)).to.include({ current: second, version: before.version + 2 });
   });
 

@@ -14,7 +14,7 @@ import { displayName } from '../../model/people.js';
 import type { Cycle, Goal, GoalChange, Id, IsoDate, KeyResult } from '../../model/records.js';
 import { validateAdjustment, validateGoalFields, validateKeyResultFields, validateSiblingWeights, type ValidationIssue } from '../../model/validation.js';
 import { weightTotal } from '../../model/weights.js';
-import { renderField } from '../shared/dialog-flow.js';
+import { renderField, reopened } from '../shared/dialog-flow.js';
 import { failureOf, formatAmount, renderSaveStatus, syncDialog, TreeFlow, type GoalTreeAccess, type PendingEdits, type SaveState } from './tree-flow.js';
 
 const KEY_RESULT_FIELDS = ['title', 'target', 'weight', 'due'] as const;
@@ -261,15 +261,22 @@ export class AdjustFlow extends TreeFlow {
     }
   }
 
+  /**
+   * Closes the dialog and forgets the draft at once, focus back on its row:
+   * not in the close event, a task later, which would forget a draft opened
+   * meanwhile.
+   */
   private close(): void {
-    this.dialog('adjust')?.close();
-  }
-
-  private readonly onClose = (): void => {
     const draft = this.draft;
+    this.dialog('adjust')?.close();
     if (!draft) return;
     this.set(null);
     void this.tree.focusRow(draft.rowKey);
+  }
+
+  /** The dialog closed (Escape, or a close already handled above), unless it has opened again since. */
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
   };
 
   private readonly onCancel = (event: Event): void => {

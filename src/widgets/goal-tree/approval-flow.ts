@@ -13,7 +13,7 @@ import { canDecideGoal, canSubmitGoal } from '../../model/permissions.js';
 import type { Goal, GoalStatus, Id } from '../../model/records.js';
 import { validateRejection } from '../../model/validation.js';
 import type { GoalTreeData } from './goal-tree-data.js';
-import { failureOf, renderSaveStatus, syncDialog, TreeFlow, type SaveState } from './tree-flow.js';
+import { failureOf, renderSaveStatus, reopened, syncDialog, TreeFlow, type SaveState } from './tree-flow.js';
 
 /** The approval dialog: the comment typed is kept through failures, conflicts and reloads. */
 interface DecisionDraft extends SaveState {
@@ -245,16 +245,22 @@ export class ApprovalFlow extends TreeFlow {
     }
   }
 
+  /**
+   * Closes the dialog and forgets the draft at once, focus back on its row:
+   * not in the close event, a task later, which would forget a draft opened
+   * meanwhile.
+   */
   private close(): void {
-    this.dialog('approval')?.close();
-  }
-
-  /** The dialog closed (decided, cancelled or Escape): focus goes back to the row it was opened from. */
-  private readonly onClose = (): void => {
     const draft = this.draft;
+    this.dialog('approval')?.close();
     if (!draft) return;
     this.setDraft(null);
     void this.tree.focusRow(draft.rowKey);
+  }
+
+  /** The dialog closed (Escape, or a close already handled above), unless it has opened again since. */
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
   };
 
   private readonly onCancel = (event: Event): void => {

@@ -11,7 +11,7 @@ import { canCheckIn } from '../../model/permissions.js';
 import type { Goal, Id, KeyResult } from '../../model/records.js';
 import { validateCheckInFields, type ValidationIssue } from '../../model/validation.js';
 import type { GoalTreeData } from './goal-tree-data.js';
-import { renderField } from '../shared/dialog-flow.js';
+import { renderField, reopened } from '../shared/dialog-flow.js';
 import { formatKeyResultValue, renderSaveStatus, syncDialog, TreeFlow, unitOf, type SaveState } from './tree-flow.js';
 
 /** The check-in form's fields, in the order they are shown and validated. */
@@ -199,16 +199,22 @@ export class CheckInFlow extends TreeFlow {
     }
   }
 
+  /**
+   * Closes the dialog and forgets the draft at once, focus back on its row:
+   * not in the close event, a task later, which would forget a draft opened
+   * meanwhile.
+   */
   private close(): void {
-    this.dialog('check-in')?.close();
-  }
-
-  /** The dialog closed (saved, cancelled or Escape): focus goes back to the row it was opened from. */
-  private readonly onClose = (): void => {
     const draft = this.draft;
+    this.dialog('check-in')?.close();
     if (!draft) return;
     this.set(null);
     void this.tree.focusRow(draft.rowKey);
+  }
+
+  /** The dialog closed (Escape, or a close already handled above), unless it has opened again since. */
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
   };
 
   private readonly onCancel = (event: Event): void => {

@@ -27,7 +27,7 @@ import {
 } from '../../model/records.js';
 import { TITLE_MAX_LENGTH, validateGoalFields, validateKeyResultFields, validateSiblingWeights, type ValidationIssue } from '../../model/validation.js';
 import { remainingWeight, shareEqually, weightTotal } from '../../model/weights.js';
-import { renderField } from '../shared/dialog-flow.js';
+import { renderField, reopened } from '../shared/dialog-flow.js';
 import { failureOf, renderSaveStatus, syncDialog, TreeFlow, type GoalTreeAccess, type PendingEdits, type SaveState } from './tree-flow.js';
 
 export const GOAL_FORM_KINDS = ['create-goal', 'edit-goal', 'create-key-result', 'edit-key-result'] as const;
@@ -457,15 +457,22 @@ export class GoalFormFlow extends TreeFlow {
     }
   }
 
+  /**
+   * Closes the dialog and forgets the draft at once, focus back on its row:
+   * not in the close event, a task later, which would forget a draft opened
+   * meanwhile.
+   */
   private close(): void {
-    this.dialog('goal-form')?.close();
-  }
-
-  private readonly onClose = (): void => {
     const draft = this.draft;
+    this.dialog('goal-form')?.close();
     if (!draft) return;
     this.set(null);
     void this.tree.focusRow(draft.rowKey);
+  }
+
+  /** The dialog closed (Escape, or a close already handled above), unless it has opened again since. */
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
   };
 
   private readonly onCancel = (event: Event): void => {

@@ -12,7 +12,7 @@ import type { Goal, Id, KeyResult, Person } from '../../model/records.js';
 import type { GoalTreeData } from './goal-tree-data.js';
 
 // The dialog pieces every widget shares, re-exported for the tree's flows.
-export { failureOf, renderSaveStatus, syncDialog, type SaveState, type SaveStatus } from '../shared/dialog-flow.js';
+export { failureOf, renderSaveStatus, reopened, syncDialog, type SaveState, type SaveStatus } from '../shared/dialog-flow.js';
 
 /** What a flow reads from and asks of the tree; the tree implements it over its protected state. */
 export interface GoalTreeAccess {

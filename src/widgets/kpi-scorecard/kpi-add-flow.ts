@@ -10,7 +10,7 @@ import { isTandemError } from '../../data/errors.js';
 import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import { keyResultsWithoutKpi } from '../../model/kpi-scorecard.js';
 import type { Id, KeyResult } from '../../model/records.js';
-import { syncDialog } from '../shared/dialog-flow.js';
+import { reopened, syncDialog } from '../shared/dialog-flow.js';
 import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
 interface AddDraft {
@@ -109,7 +109,9 @@ export class KpiAddFlow extends ScorecardFlow {
     this.card.focusToolbar('add');
   }
 
-  private readonly onClose = (): void => this.close();
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
+  };
 
   private readonly onCancel = (event: Event): void => {
     if (this.draft?.status === 'saving') event.preventDefault();

@@ -14,7 +14,7 @@ import { translateMessage } from '../../i18n/locale.js';
 import { canEditKpiActual, canEditKpiPlan, type Decision } from '../../model/permissions.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { NOTE_MAX_LENGTH, validateKpiFields, type ValidationIssue } from '../../model/validation.js';
-import { failureOf, renderField, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
+import { failureOf, renderField, renderSaveStatus, reopened, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { formatKpiAmount } from '../shared/kpi-format.js';
 import type { KpiScorecardData } from './kpi-scorecard-data.js';
 import { ScorecardFlow } from './scorecard-flow.js';
@@ -299,7 +299,9 @@ export class KpiEditFlow extends ScorecardFlow {
   }
 
   /** The dialog closed by itself (Escape): focus goes back to the row it was opened from. */
-  private readonly onClose = (): void => this.close();
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
+  };
 
   private readonly onCancel = (event: Event): void => {
     // Escape while saving would hide a failure that comes back: wait for the answer.

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import type { Id, JobProfile } from '../../model/records.js';
-import { failureOf, renderSaveStatus, syncDialog, type SaveState } from '../shared/dialog-flow.js';
+import { failureOf, renderSaveStatus, reopened, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
@@ -92,7 +92,9 @@ export class KpiProfileFlow extends ScorecardFlow {
     this.card.focusToolbar('profile');
   }
 
-  private readonly onClose = (): void => this.close();
+  private readonly onClose = (event: Event): void => {
+    if (!reopened(event)) this.close();
+  };
 
   private readonly onCancel = (event: Event): void => {
     if (this.draft?.status === 'saving') event.preventDefault();

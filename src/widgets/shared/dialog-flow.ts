@@ -35,6 +35,15 @@ export function failureOf(error: unknown): { status: 'conflict' | 'failed'; erro
  */
 const shown = new WeakSet<HTMLDialogElement>();
 
+/**
+ * Whether a dialog's `close` event comes after it was opened again: the
+ * event is a task of its own, so a person quick enough (or a script) can
+ * open the next draft before it runs. That close is not the new draft's.
+ */
+export function reopened(event: Event): boolean {
+  return (event.currentTarget as HTMLDialogElement | null)?.open === true;
+}
+
 /** Opens a modal dialog with focus in its first field when it has something to show, and closes it when not. */
 export function syncDialog(dialog: HTMLDialogElement | null, open: boolean, focusSelector: string): void {
   if (!dialog) return;
