@@ -26,12 +26,12 @@ export function failureOf(error: unknown): { status: 'conflict' | 'failed'; erro
 }
 
 /**
- * Dialogs `syncDialog` opened whose `close` event has not fired yet. A flow
- * closes its dialog on a save and forgets the draft only in the `close`
- * handler, which the browser runs as a later task; the update that
- * `requestUpdate()` scheduled runs first and still sees the draft with the
- * dialog closed. Reopening it then would move focus into it and back and fire
- * `close` twice: a dialog in this set is closing, not waiting to be opened.
+ * Dialogs `syncDialog` opened whose `close` event has not fired yet. The
+ * flows forget their draft as they close the dialog; one that waited for the
+ * `close` event (a later task) would have an update in between see the draft
+ * with the dialog closed, and reopening it then would move focus into it and
+ * back and fire `close` twice. A dialog in this set is closing, not waiting
+ * to be opened.
  */
 const shown = new WeakSet<HTMLDialogElement>();
 
