@@ -4,7 +4,7 @@ import type { DataAdapter, WeightChange } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas, TandemStore } from '../../src/data/index.js';
 import type { TandemGoalChangeEvent } from '../../src/events/goal-change.js';
-import type { Goal } from '../../src/model/records.js';
+import type { Goal, KeyResult } from '../../src/model/records.js';
 import type { TandemGoalTree } from '../../src/widgets/goal-tree/goal-tree.js';
 import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
@@ -309,8 +309,14 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     const manager = await store.getPerson(personas.manager);
     const team = await store.listReports(manager.id);
     const goals = await store.listGoals({ ownerId: team[0]!.id, status: 'approved' });
-    const goal = goals[0]!;
-    const [keyResult] = await store.listKeyResults({ goalId: goal.id });
+    // A key result with a target to raise: a binary one (done or not) has none.
+    let goal = goals[0]!;
+    let keyResult: KeyResult | undefined;
+    for (const candidate of goals) {
+      keyResult = (await store.listKeyResults({ goalId: candidate.id })).find((found) => found.metric !== 'binary');
+      goal = candidate;
+      if (keyResult) break;
+    }
     const el = await renderTree(store, `goal:${goal.id}`);
     const changes: TandemGoalChangeEvent[] = [];
     el.addEventListener('tandem-goal-change', (event) => changes.push(event));
