@@ -510,6 +510,8 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
       it('adjustGoal: key result weights that move must still sum to 100', async () => {
         const adapter = await as(ids.lead);
         await expectInvalid(adapter.adjustGoal(ids.goalEmp1, 1, { reason: 'r', keyResults: [{ id: ids.krLatency, version: 1, weight: 70 }] }), 'keyResults.weight');
+        // Read before someone else moved the goal on: a conflict, not a judgement of weights against what is stored now.
+        await expectConflict(adapter.adjustGoal(ids.goalEmp1, 2, { reason: 'r', keyResults: [{ id: ids.krLatency, version: 1, weight: 70 }] }), 'goal');
         const result = await adapter.adjustGoal(ids.goalEmp1, 1, {
           reason: 'Uptime matters less now',
           keyResults: [

@@ -857,12 +857,13 @@ export class TandemStore implements DataAdapter {
           issues.push(issue('keyResults.weight', found.message));
         }
       }
-      validate(issues);
+      // As for edits: a stale adjustment is a conflict first (its weights are judged against what is stored now).
       checkVersion('goal', goal, version);
       for (const edit of adjustment.keyResults ?? []) {
         const found = krEdits.find((candidate) => candidate.before.id === edit.id)!;
         checkVersion('keyResult', found.before, edit.version);
       }
+      validate(issues);
 
       const before: GoalSnapshot = {};
       const after: GoalSnapshot = {};
