@@ -32,9 +32,11 @@ interface CheckInDraft extends SaveState {
 export interface PendingCheckIn {
   readonly value: number;
   readonly confidence: number;
-  /** The key result's version once saved; `undefined` while the save is on its way. */
-  readonly version?: number;
-  /** The key result as the save stored it: a check-in opened before the reload starts from it, not from the row's older copy. */
+  /**
+   * The key result as the save stored it, with its new version; `undefined`
+   * while the save is on its way. A check-in opened before the reload starts
+   * from it, not from the row's older copy.
+   */
   readonly stored?: KeyResult;
 }
 
@@ -80,7 +82,7 @@ export class CheckInFlow extends TreeFlow {
     if (this.pendingById.size === 0) return;
     const pending = new Map(this.pendingById);
     for (const keyResult of data.keyResults) {
-      const saved = pending.get(keyResult.id)?.version;
+      const saved = pending.get(keyResult.id)?.stored?.version;
       if (saved !== undefined && keyResult.version >= saved) pending.delete(keyResult.id);
     }
     if (pending.size !== this.pendingById.size) this.pendingById = pending;
@@ -165,7 +167,7 @@ export class CheckInFlow extends TreeFlow {
         note: input.note,
         blockers: input.blockers,
       });
-      this.setPending(keyResult.id, { value: input.value, confidence: input.confidence, version: result.keyResult.version, stored: result.keyResult });
+      this.setPending(keyResult.id, { value: input.value, confidence: input.confidence, stored: result.keyResult });
       if (this.draft?.keyResult.id === keyResult.id) this.close();
       this.tree.dispatch(new TandemCheckInEvent(result.checkIn, result.keyResult));
     } catch (error) {
