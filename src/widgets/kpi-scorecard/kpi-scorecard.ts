@@ -175,10 +175,11 @@ export class TandemKpiScorecard extends TandemElement {
 
   /** The data last loaded, kept while a reload runs so the grid stays in place. */
   private loaded: KpiScorecardData | undefined;
-  /** Who the loaded KPIs were read for: another person signing in must not see them while theirs load. */
-  private loadedFor: Id | undefined;
-  /** The scope and cycle the loaded data was asked for. */
-  private loadedAsked: { scope: string | undefined; cycle: Id | undefined } | undefined;
+  /**
+   * What the loaded data was read for: the signed-in person (another person
+   * signing in must not see it while theirs loads), the scope and the cycle.
+   */
+  private loadedAsked: { personId: Id | undefined; scope: string | undefined; cycle: Id | undefined } | undefined;
   private assessedFor: { data: KpiScorecardData; pending: unknown; now: Date | undefined } | undefined;
   private assessed: AssessedRow[] = [];
   /**
@@ -314,8 +315,7 @@ export class TandemKpiScorecard extends TandemElement {
     const data = this.cardTask.value;
     if (data && data !== this.loaded) {
       this.loaded = data;
-      this.loadedFor = this.session?.person.id;
-      this.loadedAsked = { scope: this.scope, cycle: this.cycle };
+      this.loadedAsked = { personId: this.session?.person.id, scope: this.scope, cycle: this.cycle };
       this.editFlow.dropReloaded(data);
       this.autoFlow.dropReloaded(data.cycle);
     }
@@ -680,7 +680,7 @@ export class TandemKpiScorecard extends TandemElement {
   /** Whether the loaded data is of what is asked now: the same scope and cycle, read for the person signed in. */
   private showsAsked(): boolean {
     const asked = this.loadedAsked;
-    return asked !== undefined && this.loadedFor === this.session?.person.id && asked.scope === this.scope && asked.cycle === this.cycle;
+    return asked !== undefined && asked.personId === this.session?.person.id && asked.scope === this.scope && asked.cycle === this.cycle;
   }
 
   private renderCard(data: KpiScorecardData) {
