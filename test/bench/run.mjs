@@ -10,7 +10,8 @@
  *   npm run bench -- --list                     the scenarios and their files, nothing run
  *   npm run bench -- --verbose                  Vite's output and every page console message
  *   npm run bench -- --compile-hints            scenario pages built with V8's compile hint (see BENCHMARKS.md)
- *   npm run bench -- --data json                records handed to the adapters as parsed from JSON (default: built)
+ *   npm run bench -- --data clone               records handed to the adapters as the kit's stores do (structured clone),
+ *                                               or `json` as parsed from JSON (default: built)
  *
  * Scenarios:
  * - `<name>.bench.ts` runs in headless Chromium. The runner bundles it with
@@ -93,12 +94,12 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 22).map((line) => line.replace(/^ \* ?/, '')).join('\n'));
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 23).map((line) => line.replace(/^ \* ?/, '')).join('\n'));
   process.exit(0);
 }
 
-if (args.data !== 'built' && args.data !== 'json') {
-  console.error(`--data is built or json, not ${args.data}`);
+if (!['built', 'json', 'clone'].includes(args.data)) {
+  console.error(`--data is built, json or clone, not ${args.data}`);
   process.exit(2);
 }
 
@@ -651,6 +652,7 @@ console.log(
     `load average ${machine.loadAverageAtStart.join(' ')} at start; ` +
     (machine.compileHints ? 'pages built with the compile hint (--compile-hints); ' : '') +
     (machine.data === 'json' ? 'records parsed from JSON (--data json); ' : '') +
+    (machine.data === 'clone' ? 'records decoded by structured clone (--data clone); ' : '') +
     `ratio c/b = candidate median ÷ baseline median (below 1: candidate cheaper).`,
 );
 

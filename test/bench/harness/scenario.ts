@@ -23,12 +23,14 @@ export interface SetupContext {
  *   deprecates a record shape when a later record widens one of its fields
  *   (an integer, then a fraction), and the first read of each record built
  *   before then moves it to the new shape: about 0.5 µs a record here, paid
- *   by whatever reads it first. Records decoded by structured clone (the
- *   IndexedDB and memory stores, a Worker) come the same way.
- * - `json`: the same records parsed from JSON, as an adapter over an HTTP
- *   backend hands them over: V8's JSON parser gives them their final shapes.
+ *   by whatever reads it first. No adapter hands records over this way.
+ * - `clone`: the same records decoded by structured clone, as the kit's
+ *   IndexedDB and memory stores hand them over: final shapes from the
+ *   start, but every record holds its own copy of each id it refers to.
+ * - `json`: parsed from JSON, as an adapter over an HTTP backend hands them
+ *   over: final shapes, and copies of ids as with `clone`.
  */
-export type BenchData = 'built' | 'json';
+export type BenchData = 'built' | 'json' | 'clone';
 
 /** What each sample sees. */
 export interface SampleContext<Setup = Json> {
