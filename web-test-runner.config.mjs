@@ -37,6 +37,28 @@ function serveMockServiceWorker() {
   };
 }
 
+/**
+ * Chromium in one time zone. Each test page gets its own browser context,
+ * hence its own window: two tabs of one window would leave one hidden, where
+ * requestAnimationFrame and ResizeObserver never fire.
+ */
+function chromium(timeZone) {
+  return chromeLauncher({
+    launchOptions: { executablePath, headless: true, args: chromeArgs },
+    async createPage({ browser }) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      // The machine's zone would make date tests pass or fail by where they run.
+      await page.emulateTimezone(timeZone);
+      page.once('close', () => void context.close().catch(() => {}));
+      return page;
+    },
+  });
+}
+
+/** Calendar dates are the reader's days: these run again west and east of UTC (see src/model/forecast.ts). */
+const timeZoneTests = 'test/model/calendar-days.test.ts';
+
 export default {
   files: ['test/**/*.test.ts'],
   // msw ships a Node build too: the browser condition picks the one for pages.
@@ -46,19 +68,10 @@ export default {
     // Lit's legacy decorators need the tsconfig, and es2022 so esbuild lowers them.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: chromeArgs },
-      // Each test page gets its own browser context, hence its own window:
-      // two tabs of one window would leave one hidden, where
-      // requestAnimationFrame and ResizeObserver never fire.
-      async createPage({ browser }) {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        page.once('close', () => void context.close().catch(() => {}));
-        return page;
-      },
-    }),
+  browsers: [chromium('UTC')],
+  groups: [
+    { name: 'los-angeles', files: timeZoneTests, browsers: [chromium('America/Los_Angeles')] },
+    { name: 'shanghai', files: timeZoneTests, browsers: [chromium('Asia/Shanghai')] },
   ],
   concurrency: 2,
   testFramework: { config: { timeout: 15000 } },

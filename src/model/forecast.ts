@@ -5,9 +5,11 @@
  * enough to explain to the person reading it, and steady against one noisy
  * check-in.
  *
- * Time is counted in days of 86,400,000 ms. Dates (`YYYY-MM-DD`) have no time
- * zone and are read as UTC days, the same everywhere; a due date counts to
- * its end (work done on the due day is on time).
+ * Time is counted in days of 86,400,000 ms. Dates (`YYYY-MM-DD`) are days of
+ * the reader's calendar, in the time zone the page runs in, as the widgets
+ * show them: a key result due on 30 June is on time until midnight where the
+ * person reading it is, not until midnight in Greenwich (17:00 in Los
+ * Angeles). A due date counts to its end (work done on the due day is on time).
  */
 import { keyResultProgress } from './progress.js';
 import type { CheckIn, IsoDate, IsoDateTime, KeyResult } from './records.js';
@@ -25,32 +27,46 @@ export const REACH_HORIZON_DAYS = 3653;
 /**
  * Parsed dates, remembered: a tree assesses tens of thousands of key results
  * against a handful of distinct cycle and due dates, and parsing dominated.
+ * The page's time zone is read once per date, as the display reads it.
  */
-const parsedDates = new Map<string, number>();
+const parsedDates = new Map<string, { start: number; end: number }>();
 const PARSED_DATES_KEPT = 4096;
+const UNREADABLE = { start: Number.NaN, end: Number.NaN };
 
-/** The instant (ms since the epoch) a date's UTC day begins; `NaN` for anything but a real `YYYY-MM-DD` date. */
-export function startOfDate(date: IsoDate): number {
-  let parsed = parsedDates.get(date);
-  if (parsed === undefined) {
-    parsed = isIsoDate(date) ? Date.parse(`${date}T00:00:00.000Z`) : Number.NaN;
+function dayOf(date: IsoDate): { start: number; end: number } {
+  let day = parsedDates.get(date);
+  if (day === undefined) {
+    if (isIsoDate(date)) {
+      const [year, month, dayOfMonth] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))];
+      // The next midnight from the calendar, not 24 hours on: a day with a clock change is 23 or 25 hours long.
+      day = { start: new Date(year, month, dayOfMonth).getTime(), end: new Date(year, month, dayOfMonth + 1).getTime() };
+    } else {
+      day = UNREADABLE;
+    }
     if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
-    parsedDates.set(date, parsed);
+    parsedDates.set(date, day);
   }
-  return parsed;
+  return day;
 }
 
-/** The instant a due date's UTC day ends (the next midnight): what "due on" a date means. `NaN` for a bad date. */
+/** The instant (ms since the epoch) a date's day begins where the page runs; `NaN` for anything but a real `YYYY-MM-DD` date. */
+export function startOfDate(date: IsoDate): number {
+  return dayOf(date).start;
+}
+
+/** The instant a due date's day ends (the next midnight) where the page runs: what "due on" a date means. `NaN` for a bad date. */
 export function endOfDate(date: IsoDate): number {
-  return startOfDate(date) + DAY_MS;
+  return dayOf(date).end;
 }
 
-/** The UTC date of an instant, `YYYY-MM-DD`. */
+/** The date of an instant where the page runs, `YYYY-MM-DD`. */
 function isoDateOf(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const date = new Date(ms);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** An instant: a date-time, or a date read as the start of its UTC day. */
+/** An instant: a date-time, or a date read as the start of its day. */
 function instantOf(value: IsoDate | IsoDateTime): number {
   return isIsoDate(value) ? startOfDate(value) : Date.parse(value);
 }
@@ -76,7 +92,7 @@ export interface KeyResultForecast {
   /** {@link keyResultProgress} of that value: 0 to 1, capped like progress. */
   projectedProgressAtDue: number;
   /**
-   * The UTC day by whose end the line reaches the target; never before
+   * The day (where the page runs) by whose end the line reaches the target; never before
    * today (a line that has already crossed says "today"). `null` when it
    * never does: flat, moving away, or further than {@link REACH_HORIZON_DAYS}.
    * While the due date is ahead, this is on or before `due` exactly when
@@ -196,7 +212,7 @@ export function fitLeastSquaresLine(points: readonly TimedValue[]): FittedLine |
 }
 
 /**
- * The UTC day by whose end `line` reaches the target of a measure running
+ * The day (where the page runs) by whose end `line` reaches the target of a measure running
  * from `start` to `target` in `direction` (a key result or a KPI); never
  * before the day of `nowMs` (a line that has already crossed says that day).
  * `null` when it never does: no way to measure along (target equal to the
@@ -218,5 +234,5 @@ export function lineReachesTargetOn(
   if (hitMs - nowMs > REACH_HORIZON_DAYS * DAY_MS) return null;
   // The day by whose end it is reached: a crossing at midnight belongs to the day that just ended,
   // so that "reached by the due date" agrees with the projection at the due date's end.
-  return isoDateOf(Math.ceil(hitMs / DAY_MS) * DAY_MS - DAY_MS);
+  return isoDateOf(Math.ceil(hitMs) - 1);
 }

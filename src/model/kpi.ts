@@ -165,7 +165,7 @@ export interface KpiForecast {
   /** {@link kpiStatus} of that completion, with the KPI's thresholds. */
   readonly status: KpiStatus;
   /**
-   * The UTC day by whose end the line reaches the target; `null` when the
+   * The day (where the page runs) by whose end the line reaches the target; `null` when the
    * actual is already there, or the line never gets there (flat, moving
    * away, or further off than `REACH_HORIZON_DAYS`).
    */
