@@ -3,6 +3,7 @@ import { endOfDate, forecastKeyResult, startOfDate } from '../../src/model/forec
 import { periodElapsedShare } from '../../src/model/kpi.js';
 import { expectedProgress, paceOfKeyResult } from '../../src/model/pace.js';
 import { formatter } from '../../src/i18n/format.js';
+import { isoWeekOf } from '../../src/data/store/rules.js';
 import type { Direction, MetricKind } from '../../src/model/records.js';
 
 /*
@@ -91,5 +92,15 @@ describe(`calendar dates are the reader's days (${zone})`, () => {
     )!;
     expect(forecast.reachTargetOn).to.equal('2026-05-03');
     expect(formatter('en').date(forecast.reachTargetOn!)).to.equal('May 3, 2026');
+  });
+});
+
+describe(`the work log's weeks are the reader's weeks (${zone})`, () => {
+  it('a check-in early on Monday morning is in that week, one late on Sunday evening in the week before', () => {
+    // 2 March 2026 is the Monday of week 10.
+    expect(isoWeekOf(local(2026, 3, 2, 0, 30))).to.equal('2026-W10');
+    expect(isoWeekOf(local(2026, 3, 2, 7, 0).toISOString())).to.equal('2026-W10');
+    expect(isoWeekOf(local(2026, 3, 1, 23, 30))).to.equal('2026-W09');
+    expect(isoWeekOf(local(2027, 1, 1, 9))).to.equal('2026-W53');
   });
 });

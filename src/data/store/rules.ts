@@ -23,10 +23,15 @@ export function newId(prefix: string): Id {
   return `${prefix}-${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(3, '0')}-${tail}`;
 }
 
-/** The ISO 8601 week (`2026-W09`) a moment falls in, in UTC. */
+/**
+ * The ISO 8601 week (`2026-W09`) a moment falls in, on the calendar of the
+ * page the store runs in: a check-in at 07:00 on Monday in Shanghai is that
+ * week's, not the week before (where it would fall in UTC).
+ */
 export function isoWeekOf(at: IsoDateTime | Date): IsoWeek {
   const date = typeof at === 'string' ? new Date(at) : at;
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  // The local date, then counted as a UTC date: whole days, whatever the clock changes.
+  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
   // The week belongs to the year of its Thursday.
   const weekday = day.getUTCDay() || 7;
   day.setUTCDate(day.getUTCDate() + 4 - weekday);
