@@ -270,6 +270,7 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const updated = await adapter.updateCycle(ids.cycle, 1, { status: 'review' });
         expect(updated).to.include({ status: 'review', version: 2 });
         await expectConflict(adapter.updateCycle(ids.cycle, 1, { status: 'closed' }), 'cycle');
+        await expectConflict(adapter.updateCycle(ids.cycle, 1, { name: '' }), 'cycle');
         await expectNotFound(adapter.updateCycle('c-none', 1, { name: 'x' }), 'cycle');
       });
 
@@ -440,6 +441,7 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const rejected = await adapter.rejectGoal(ids.goalEmp2Pending, 1, 'Make it measurable');
         expect(rejected).to.include({ status: 'rejected', decisionComment: 'Make it measurable', decidedBy: ids.lead, version: 2 });
         await expectConflict(adapter.rejectGoal(ids.goalEmp1Pending, 9, 'No'), 'goal');
+        await expectConflict(adapter.rejectGoal(ids.goalEmp1Pending, 9, '  '), 'goal');
       });
 
       it('approveGoals approves each goal on its own and reports each failure', async () => {
@@ -661,6 +663,8 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
       it('checkIn: stale version conflicts, bad values are named, and nothing lands', async () => {
         const adapter = await as(ids.emp1);
         await expectConflict(adapter.checkIn({ keyResultId: ids.krLatency, keyResultVersion: 0, value: 600, confidence: 0.5 }), 'keyResult');
+        // Stale and out of range: judged against a key result the person never saw, so a conflict first.
+        await expectConflict(adapter.checkIn({ keyResultId: ids.krUptime, keyResultVersion: 0, value: 150, confidence: 0.5 }), 'keyResult');
         await expectInvalid(adapter.checkIn({ keyResultId: ids.krLatency, keyResultVersion: 1, value: 600, confidence: 1.5 }), 'confidence');
         await expectInvalid(adapter.checkIn({ keyResultId: ids.krUptime, keyResultVersion: 1, value: 150, confidence: 0.5 }), 'value');
         await expectNotFound(adapter.checkIn({ keyResultId: 'kr-missing', keyResultVersion: 1, value: 1, confidence: 0.5 }), 'keyResult');
@@ -735,6 +739,8 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         expect(moved.targetChanges).to.have.length(1);
         expect(moved.targetChanges[0]).to.include({ before: 24, after: 20, reason: 'Team grew', authorId: ids.lead });
         await expectConflict(manager.updateKpi(ids.kpiEmp2, 1, { weight: 10 }), 'kpi');
+        // A stale target move without its reason: the conflict is what the person must resolve first.
+        await expectConflict(manager.updateKpi(ids.kpiEmp2, 1, { target: 18 }), 'kpi');
         const archived = await manager.updateKpi(ids.kpiEmp2, 2, { archived: true });
         expect(archived.archived).to.equal(true);
         expect(await manager.listKpis({ ownerId: ids.emp2 })).to.deep.equal([]);
@@ -921,6 +927,7 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         expect(edited.editedAt).to.be.a('string');
         expect(edited.mentions).to.deep.equal([ids.emp1]);
         await expectConflict(adapter.updateFeedback(ids.feedbackPraise, 1, { body: 'Again' }), 'feedback');
+        await expectConflict(adapter.updateFeedback(ids.feedbackPraise, 1, { body: ' ' }), 'feedback');
         await expectInvalid(adapter.updateFeedback(ids.feedbackPraise, 2, { body: '' }), 'body');
       });
 

@@ -616,12 +616,12 @@ export class TandemStore implements DataAdapter {
     return this.write(['cycle'], options, async (tx, { actor, now }) => {
       const cycle = await requireRecord(tx, 'cycle', id);
       refuse(canManageCycles(actor), 'cycle.update');
+      checkVersion('cycle', cycle, version);
       const next = { ...cycle, ...defined(patch) };
       validate([
         ...validateCycleFields(next),
         ...(patch.status === undefined ? [] : oneOf('status', patch.status, CYCLE_STATUSES)),
       ]);
-      checkVersion('cycle', cycle, version);
       const updated = revise(cycle, defined(patch), now);
       await tx.put('cycle', updated);
       return updated;
@@ -948,8 +948,8 @@ export class TandemStore implements DataAdapter {
     return this.write(['goal'], options, async (tx, ctx) => {
       const goal = await requireGoal(tx, ctx, id);
       refuse(canDecideGoal(ctx.actor, goal, ctx.dir), 'goal.reject');
-      validate(validateRejection({ comment }));
       checkVersion('goal', goal, version);
+      validate(validateRejection({ comment }));
       const updated = revise(
         goal,
         { status: 'rejected', decisionComment: comment.trim(), decidedBy: ctx.actor.id, decidedAt: ctx.now },
@@ -1062,8 +1062,9 @@ export class TandemStore implements DataAdapter {
         const { actor, now } = ctx;
         const { keyResult, goal } = await requireKeyResult(tx, ctx, input.keyResultId);
         refuse(canCheckIn(actor, goal, ctx.dir), 'keyResult.checkIn');
-        validate(validateCheckInFields(input, keyResult));
+        // Judged against the key result the person saw: a changed one (a new target, another metric) is a conflict first.
         checkVersion('keyResult', keyResult, input.keyResultVersion);
+        validate(validateCheckInFields(input, keyResult));
 
         const checkIn: CheckIn = {
           id: newId('checkIn'),
@@ -1215,6 +1216,7 @@ export class TandemStore implements DataAdapter {
       const { reason, actual, ...plan } = defined(patch);
       if (Object.keys(plan).length > 0) refuse(canEditKpiPlan(actor, kpi.ownerId, dir), 'kpi.updatePlan');
       if (actual !== undefined) refuse(canEditKpiActual(actor, kpi, dir), 'kpi.updateActual');
+      checkVersion('kpi', kpi, version);
       const targetMoves = plan.target !== undefined && plan.target !== kpi.target;
       validate([
         ...validateKpiFields({ ...kpi, ...plan, ...(actual === undefined ? {} : { actual }) }),
@@ -1223,7 +1225,6 @@ export class TandemStore implements DataAdapter {
         ...(targetMoves && !reason?.trim() ? [issue('reason', { key: 'validation.targetReasonRequired' })] : []),
         ...optionalText('reason', reason, NOTE_MAX_LENGTH),
       ]);
-      checkVersion('kpi', kpi, version);
       const changes: Partial<Kpi> = { ...plan };
       if (targetMoves) {
         changes.targetChanges = [
@@ -1322,8 +1323,8 @@ export class TandemStore implements DataAdapter {
       const template = await requireRecord(tx, 'reviewTemplate', id);
       refuse(canManageTemplates(actor), 'reviewTemplate.update');
       const changes = defined(patch);
-      validate(validateTemplate({ ...template, ...changes }));
       checkVersion('reviewTemplate', template, version);
+      validate(validateTemplate({ ...template, ...changes }));
       const updated = revise(template, structuredClone(changes), now);
       await tx.put('reviewTemplate', updated);
       return updated;
@@ -1401,8 +1402,8 @@ export class TandemStore implements DataAdapter {
         const review = await requireReview(tx, ctx, id);
         refuse(canEditReview(ctx.actor, review), 'review.saveDraft');
         const template = await requireRecord(tx, 'reviewTemplate', review.templateId);
-        validate(validateReviewAnswers(template, answers, FEEDBACK_MAX_LENGTH));
         checkVersion('review', review, version);
+        validate(validateReviewAnswers(template, answers, FEEDBACK_MAX_LENGTH));
         const updated = revise(review, { status: 'draft', answers: structuredClone(answers) }, ctx.now);
         await tx.put('review', updated);
         return updated;
@@ -1416,6 +1417,7 @@ export class TandemStore implements DataAdapter {
     return this.write(REVIEW_WRITE, options, async (tx, ctx) => {
       const review = await requireReview(tx, ctx, id);
       refuse(canEditReview(ctx.actor, review), 'review.submit');
+      checkVersion('review', review, version);
       const template = await requireRecord(tx, 'reviewTemplate', review.templateId);
       validate(validateReviewAnswers(template, review.answers, FEEDBACK_MAX_LENGTH));
       // The reviewee's own approved goals and live KPIs of the cycle are what the goal and KPI sections rate.
@@ -1429,7 +1431,6 @@ export class TandemStore implements DataAdapter {
       if ('missing' in outcome) {
         throw new ValidationError(outcome.missing.map((missing) => issue(missing, { key: 'validation.required' })));
       }
-      checkVersion('review', review, version);
       const updated = revise(review, { status: 'submitted', score: outcome.score, submittedAt: ctx.now }, ctx.now);
       await tx.put('review', updated);
       return updated;
@@ -1533,8 +1534,8 @@ export class TandemStore implements DataAdapter {
     return this.write(FEEDBACK_SUBJECTS, options, async (tx, ctx) => {
       const feedback = await requireFeedback(tx, ctx, id);
       refuse(canEditFeedback(ctx.actor, feedback), 'feedback.update');
-      validate(validateFeedbackBody(patch));
       checkVersion('feedback', feedback, version);
+      validate(validateFeedbackBody(patch));
       const updated = revise(
         feedback,
         { body: patch.body.trim(), mentions: mentionsIn(patch.body, ctx.dir.people), editedAt: ctx.now },
@@ -1896,8 +1897,8 @@ async function ensureKpiFor(tx: WriteTx, keyResult: KeyResult, goal: Goal, now: 
 async function approve(tx: WriteTx, ctx: Context, ref: VersionRef, comment: string | undefined): Promise<Goal> {
   const goal = await requireGoal(tx, ctx, ref.id);
   refuse(canDecideGoal(ctx.actor, goal, ctx.dir), 'goal.approve');
-  validate(optionalText('comment', comment, NOTE_MAX_LENGTH));
   checkVersion('goal', goal, ref.version);
+  validate(optionalText('comment', comment, NOTE_MAX_LENGTH));
   const updated = revise(
     goal,
     { status: 'approved', decidedBy: ctx.actor.id, decidedAt: ctx.now, ...(comment?.trim() ? { decisionComment: comment.trim() } : {}) },
