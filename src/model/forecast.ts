@@ -60,7 +60,7 @@ export function endOfDate(date: IsoDate): number {
 }
 
 /** The date of an instant where the page runs, `YYYY-MM-DD`. */
-function isoDateOf(ms: number): IsoDate {
+export function isoDateOf(ms: number): IsoDate {
   const date = new Date(ms);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

@@ -8,7 +8,7 @@
  * than the target, up to {@link KPI_COMPLETION_CAP}.
  */
 import type { MessageKey } from '../i18n/catalog.js';
-import { endOfDate, startOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
+import { endOfDate, isoDateOf, startOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
 import {
   KPI_SOURCES,
   type Cycle,
@@ -220,7 +220,7 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
   let forecast: KpiForecast | null | undefined;
   return {
     completion,
-    status: kpiStatus(completionToDate(completion, periodElapsedShare(period, now)), kpi.thresholds),
+    status: kpiStatus(completionToDate(completion, periodElapsedShare(kpiPeriod(kpi, period), now)), kpi.thresholds),
     score: completion * usableWeight(kpi.weight),
     // Fitted when first read: a table of thousands shows the forecasts of the rows on screen only
     // (sorting or exporting by forecast reads them all). Records do not change, so once is enough.
@@ -229,6 +229,29 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
       return forecast;
     },
   };
+}
+
+/**
+ * The period a KPI is judged over: the cycle, or from the day of its
+ * baseline (its first measurement) when that comes after the cycle's first
+ * days ({@link MIN_ELAPSED_SHARE}, when nothing is judged anyway). A plan
+ * given to someone mid-cycle (a job profile for a new hire, a KPI a manager
+ * adds) owes nothing for the weeks before it existed; it would otherwise
+ * open red. A KPI that mirrors a key result keeps the cycle: the key result
+ * was due from the cycle's start, and its pace is judged that way too.
+ */
+export function kpiPeriod(
+  kpi: Pick<Kpi, 'source' | 'history'>,
+  cycle: Pick<Cycle, 'start' | 'end'>,
+): Pick<Cycle, 'start' | 'end'> {
+  const baseline = kpi.history[0];
+  if (kpi.source === 'keyResult' || !baseline) return cycle;
+  const start = startOfDate(cycle.start);
+  const end = endOfDate(cycle.end);
+  const baselineMs = Date.parse(baseline.at);
+  // Set in the first days, or at a time that cannot be read or lies outside the cycle: the cycle as it is.
+  if (!(baselineMs >= start + (end - start) * MIN_ELAPSED_SHARE && baselineMs < end)) return cycle;
+  return { start: isoDateOf(baselineMs), end: cycle.end };
 }
 
 /**
@@ -528,7 +551,8 @@ export function kpiFromKeyResult(keyResult: KeyResult, goal: Goal, id: Id, now: 
 
 /**
  * A KPI of a person's plan from one of their job profile's templates: it
- * starts at the template's baseline, with no measurements yet.
+ * starts at the template's baseline, measured when the plan is made (the
+ * day it is judged from; see {@link kpiPeriod}).
  */
 export function kpiFromTemplate(
   template: KpiTemplate,
@@ -554,7 +578,7 @@ export function kpiFromTemplate(
     weight: template.weight,
     thresholds: { ...template.thresholds },
     category: template.category,
-    history: [],
+    history: [{ at: now, value: template.start }],
     targetChanges: [],
     archived: false,
   };

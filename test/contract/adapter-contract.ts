@@ -764,6 +764,8 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const plan = await adapter.applyJobProfile(ids.emp1, ids.jobBackend, ids.cycle);
         expect(plan.map((kpi) => kpi.name).sort()).to.deep.equal(['Incident response', 'Reviews given']);
         for (const kpi of plan) expect(kpi).to.include({ ownerId: ids.emp1, cycleId: ids.cycle, source: 'jobProfile', sourceId: ids.jobBackend });
+        // Each starts with its baseline measured at assignment: the day a plan made mid-cycle is judged from.
+        for (const kpi of plan) expect(kpi.history.map((point) => point.value)).to.deep.equal([kpi.start]);
         expect((await adapter.getPerson(ids.emp1)).jobProfileId).to.equal(ids.jobBackend);
         const again = await adapter.applyJobProfile(ids.emp1, ids.jobBackend, ids.cycle);
         expect(sortedIds(again)).to.deep.equal(sortedIds(plan));

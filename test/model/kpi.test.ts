@@ -23,6 +23,7 @@ import {
   kpiCompletion,
   kpiFromKeyResult,
   kpiFromTemplate,
+  kpiPeriod,
   kpiScore,
   kpiStatus,
   rollUpKpis,
@@ -290,6 +291,33 @@ describe('assessKpi', () => {
     expect(assessKpi(kpi({ actual: kpi({}).start, history: [] }), period, dayTwo).status).to.equal('healthy');
   });
 
+  it('judges a plan made mid-cycle from the day of its baseline, and a key result\'s KPI from the cycle\'s start', () => {
+    // Assigned on 1 March, two thirds of the way into the quarter; looked at the next day, still at its baseline.
+    const assigned = { at: '2026-03-01T09:00:00.000Z', value: 0 };
+    const nextDay = new Date('2026-03-02T12:00:00.000Z');
+    expect(kpiPeriod(kpi({ source: 'jobProfile', history: [assigned] }), period)).to.deep.equal({ start: '2026-03-01', end: '2026-03-31' });
+    expect(assessKpi(kpi({ source: 'jobProfile', history: [assigned] }), period, nextDay).status).to.equal('healthy');
+    expect(assessKpi(kpi({ source: 'manual', history: [assigned] }), period, nextDay).status).to.equal('healthy');
+    // The same figures on a key result's KPI: two months of the key result were due, and nothing moved.
+    expect(kpiPeriod(kpi({ source: 'keyResult', history: [assigned] }), period)).to.equal(period);
+    expect(assessKpi(kpi({ source: 'keyResult', history: [assigned] }), period, nextDay).status).to.equal('unhealthy');
+    // Half of its own month later with half of the target: on pace.
+    const midMonth = new Date('2026-03-16T12:00:00.000Z');
+    expect(assessKpi(kpi({ source: 'jobProfile', actual: 50, history: [assigned, { at: '2026-03-16T09:00:00.000Z', value: 50 }] }), period, midMonth).status).to.equal('healthy');
+    expect(assessKpi(kpi({ source: 'jobProfile', actual: 20, history: [assigned, { at: '2026-03-16T09:00:00.000Z', value: 20 }] }), period, midMonth).status).to.equal('unhealthy');
+  });
+
+  it('keeps the cycle when the baseline is in its first days, before it, after it or missing', () => {
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
+    // 5 % of Jan–Mar is 4.5 days: a plan set on the 4th is the quarter's; on the 6th it is judged from the 6th.
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-04T09:00:00.000Z', value: 0 }] }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-06T09:00:00.000Z', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-06', end: '2026-03-31' });
+    expect(kpiPeriod(kpi({ history: [{ at: '2025-12-20T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-05-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ history: [{ at: 'soon', value: 0 }] }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ history: [] }), period)).to.equal(period);
+  });
+
   it('has no forecast without history', () => {
     expect(assessKpi(kpi({ actual: 95 }), period, now)).to.deep.equal({ completion: 0.95, status: 'healthy', score: 0, forecast: null });
   });
@@ -499,7 +527,7 @@ describe('KPIs born from other records', () => {
       target: 80,
       weight: 25,
       category: 'customer',
-      history: [],
+      history: [{ at: '2026-02-01T08:00:00.000Z', value: 60 }],
       archived: false,
     });
     expect(made.thresholds).to.deep.equal({ healthy: 0.95, watch: 0.8 });

@@ -10,10 +10,10 @@ let storeCount = 0;
  */
 export async function seededMemoryStore(
   persona: keyof SeedPersonas,
-  options: { name: string; now?: Date },
+  options: { name: string; now?: Date; clock?: () => Date },
 ): Promise<{ store: TandemStore; personas: SeedPersonas; cycleId: Id }> {
   storeCount += 1;
-  const store = await openMemoryStore({ name: `${options.name}-${storeCount}` });
+  const store = await openMemoryStore({ name: `${options.name}-${storeCount}`, ...(options.clock ? { clock: options.clock } : {}) });
   const info = await store.seed(options.now ? { seed: 2026, now: options.now } : { seed: 2026 });
   await store.signIn(info.personas[persona]);
   return { store, personas: info.personas, cycleId: info.activeCycleId };

@@ -3,7 +3,8 @@ import type { TandemKpiChangeEvent } from '../../src/events/kpi-change.js';
 import { keyResultsWithoutKpi } from '../../src/model/kpi-scorecard.js';
 import type { Id } from '../../src/model/records.js';
 import type { TandemStore } from '../../src/data/index.js';
-import { cellOf, dialogOf, expectFocus, kpiRows, renderCard, rowOf, seededStore, settled, shadow, text, toolbarButton } from '../support/kpi-scorecard-fixture.js';
+import { NOW, cellOf, dialogOf, expectFocus, kpiRows, renderCard, rowOf, seededStore, settled, shadow, text, toolbarButton } from '../support/kpi-scorecard-fixture.js';
+import { seededMemoryStore } from '../support/seeded-memory-store.js';
 
 /** Key results of the person's approved goals that no KPI follows yet, read from the store. */
 async function candidatesOf(store: TandemStore, personId: Id, cycleId: Id) {
@@ -50,7 +51,8 @@ describe('<tandem-kpi-scorecard> plans', () => {
   });
 
   it('applies a job profile to a team member: the profile’s KPIs join their plan', async () => {
-    const { store, personas, cycleId } = await seededStore('manager');
+    // The store's clock is the widget's: the plan is made on the day the scorecard shows, late in the quarter.
+    const { store, personas, cycleId } = await seededMemoryStore('manager', { name: 'kpi-scorecard', now: NOW, clock: () => NOW });
     const profiles = await store.listJobProfiles();
     const employee = await store.getPerson(personas.employee);
     const profile = profiles.find((candidate) => candidate.id !== employee.jobProfileId)!;
@@ -85,6 +87,18 @@ describe('<tandem-kpi-scorecard> plans', () => {
       `${profile.kpiTemplates.length} KPIs of ${profile.title} added to the plan of ${employee.nameAlt}.`,
     );
     expect((await store.getPerson(employee.id)).jobProfileId).to.equal(profile.id);
+
+    // Made today, well into the quarter, and still at their baselines: nothing of them is due yet, so none opens red.
+    const search = shadow(el).querySelector<HTMLInputElement>('#kpi-search')!;
+    search.value = employee.nameAlt!;
+    search.dispatchEvent(new Event('input'));
+    await settled(el);
+    for (const event of events) expect(text(cellOf(rowOf(el, event.kpi.id), 'status')), event.kpi.name).to.equal('Healthy');
+    const assigned = events[0]!.kpi;
+    cellOf(rowOf(el, assigned.id), 'name')!.querySelector('button')!.click();
+    await settled(el);
+    const detail = shadow(el).querySelector(`[data-row-key="detail:${assigned.id}"]`)!;
+    expect(text(detail)).to.contain("Judged over Nov 23, 2026 – Dec 31, 2026: from the day it was set, not the cycle's first day");
   });
 
   it('lets HR turn the cycle’s automatic KPIs on, converting the goals approved already', async () => {

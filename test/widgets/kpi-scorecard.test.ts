@@ -233,6 +233,8 @@ describe('<tandem-kpi-scorecard>', () => {
       const detail = shadow(el).querySelector(`[data-row-key="detail:${kpi.id}"]`)!;
       expect(detail.querySelectorAll('.history li').length).to.equal(Math.min(8, kpi.history.length));
       expect(text(detail)).to.contain('The target has not changed.');
+      // A seeded plan was set on the quarter's second day: judged over the whole quarter.
+      expect(text(detail)).to.contain('Judged over Oct 1, 2026 – Dec 31, 2026 Status');
       await sendKeys({ press: 'ArrowDown' });
       await settled(el);
       expectFocus(el, detail.querySelector('[role=gridcell]'));

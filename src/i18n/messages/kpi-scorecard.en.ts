@@ -134,6 +134,10 @@ export const kpiScorecardEn = {
   'kpiScorecard.detail.direction': 'Direction',
   'kpiScorecard.detail.higherBetter': 'Higher is better',
   'kpiScorecard.detail.lowerBetter': 'Lower is better',
+  'kpiScorecard.detail.period': 'Judged over',
+  'kpiScorecard.detail.periodValue': (p: { from: string; to: string }) => `${p.from} – ${p.to}`,
+  'kpiScorecard.detail.periodFromBaseline': (p: { from: string; to: string }) =>
+    `${p.from} – ${p.to}: from the day it was set, not the cycle's first day`,
   'kpiScorecard.detail.thresholds': 'Status',
   'kpiScorecard.detail.thresholdValues': (p: { healthy: string; watch: string }) =>
     `Healthy from ${p.healthy} of the completion due by now, watch from ${p.watch}`,

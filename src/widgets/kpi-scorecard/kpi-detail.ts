@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formatter } from '../../i18n/format.js';
 import { translateMessage, type Locale, type Translator } from '../../i18n/locale.js';
-import type { AssessedKpi } from '../../model/kpi.js';
+import { kpiPeriod, type AssessedKpi } from '../../model/kpi.js';
 import type { Id, Kpi } from '../../model/records.js';
 import type { KpiEditRights } from './kpi-edit-flow.js';
 import { formatKpiAmount } from '../shared/kpi-format.js';
@@ -71,6 +71,7 @@ export function renderKpiDetail(row: AssessedKpi, data: KpiScorecardData, contex
         <dd>${amount(kpi.start)}</dd>
         <dt>${t('kpiScorecard.detail.direction')}</dt>
         <dd>${t(kpi.direction === 'decrease' ? 'kpiScorecard.detail.lowerBetter' : 'kpiScorecard.detail.higherBetter')}</dd>
+        ${renderPeriod(kpi, data, context)}
         <dt>${t('kpiScorecard.detail.thresholds')}</dt>
         <dd>${t('kpiScorecard.detail.thresholdValues', { healthy: format.percent(kpi.thresholds.healthy), watch: format.percent(kpi.thresholds.watch) })}</dd>
         <dt>${t('kpiScorecard.column.source')}</dt>
@@ -94,4 +95,14 @@ function sourceSentence(row: AssessedKpi, data: KpiScorecardData, t: Translator)
     case 'manual':
       return t('kpiScorecard.detail.manual');
   }
+}
+
+/** The dates the status is judged over: the cycle's, or from its baseline for a plan made mid-cycle (see `kpiPeriod`). */
+function renderPeriod(kpi: Kpi, data: KpiScorecardData, { t, format }: DetailContext) {
+  const cycle = data.cycle;
+  if (!cycle) return nothing;
+  const period = kpiPeriod(kpi, cycle);
+  const dates = { from: format.date(period.start), to: format.date(period.end) };
+  return html`<dt>${t('kpiScorecard.detail.period')}</dt>
+    <dd>${period.start === cycle.start ? t('kpiScorecard.detail.periodValue', dates) : t('kpiScorecard.detail.periodFromBaseline', dates)}</dd>`;
 }
