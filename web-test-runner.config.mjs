@@ -50,6 +50,10 @@ function chromium(timeZone) {
       const page = await context.newPage();
       // The machine's zone would make date tests pass or fail by where they run.
       await page.emulateTimezone(timeZone);
+      // Told to the page, so the time-zone tests can check they run where their group says.
+      await page.evaluateOnNewDocument((zone) => {
+        globalThis.__testTimeZone = zone;
+      }, timeZone);
       page.once('close', () => void context.close().catch(() => {}));
       return page;
     },

@@ -60,14 +60,14 @@ export function endOfDate(date: IsoDate): number {
 }
 
 /** The date of an instant where the page runs, `YYYY-MM-DD`. */
-export function isoDateOf(ms: number): IsoDate {
+function isoDateOf(ms: number): IsoDate {
   const date = new Date(ms);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** An instant: a date-time, or a date read as the start of its day. */
-function instantOf(value: IsoDate | IsoDateTime): number {
+export function instantOf(value: IsoDate | IsoDateTime): number {
   return isIsoDate(value) ? startOfDate(value) : Date.parse(value);
 }
 

@@ -8,7 +8,7 @@
  * than the target, up to {@link KPI_COMPLETION_CAP}.
  */
 import type { MessageKey } from '../i18n/catalog.js';
-import { endOfDate, isoDateOf, startOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
+import { endOfDate, instantOf, startOfDate, fitLeastSquaresLine, lineReachesTargetOn, type TimedValue } from './forecast.js';
 import {
   KPI_SOURCES,
   type Cycle,
@@ -232,26 +232,50 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
 }
 
 /**
- * The period a KPI is judged over: the cycle, or from the day of its
+ * The period a KPI is judged over. `start` is a date (the cycle's first
+ * day) or, for a plan made mid-cycle, the instant of its baseline.
+ */
+export interface JudgedPeriod {
+  readonly start: IsoDate | IsoDateTime;
+  readonly end: IsoDate;
+}
+
+/** Where a cycle's first days (see {@link MIN_ELAPSED_SHARE}) end, as a UTC timestamp string; one cycle at a time. */
+let graceOf: { start: IsoDate; end: IsoDate; until: IsoDateTime | null } | undefined;
+
+function graceEnd(cycle: Pick<Cycle, 'start' | 'end'>): IsoDateTime | null {
+  if (graceOf?.start !== cycle.start || graceOf.end !== cycle.end) {
+    const start = startOfDate(cycle.start);
+    const end = endOfDate(cycle.end);
+    const until = start + (end - start) * MIN_ELAPSED_SHARE;
+    graceOf = { start: cycle.start, end: cycle.end, until: Number.isFinite(until) ? new Date(until).toISOString() : null };
+  }
+  return graceOf.until;
+}
+
+/** `2026-03-02T09:30:00.000Z`: such strings compare in time order with `<`. */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The period a KPI is judged over: the cycle, or from the moment of its
  * baseline (its first measurement) when that comes after the cycle's first
  * days ({@link MIN_ELAPSED_SHARE}, when nothing is judged anyway). A plan
  * given to someone mid-cycle (a job profile for a new hire, a KPI a manager
- * adds) owes nothing for the weeks before it existed; it would otherwise
+ * adds) owes nothing for the time before it existed; it would otherwise
  * open red. A KPI that mirrors a key result keeps the cycle: the key result
  * was due from the cycle's start, and its pace is judged that way too.
  */
-export function kpiPeriod(
-  kpi: Pick<Kpi, 'source' | 'history'>,
-  cycle: Pick<Cycle, 'start' | 'end'>,
-): Pick<Cycle, 'start' | 'end'> {
+export function kpiPeriod(kpi: Pick<Kpi, 'source' | 'history'>, cycle: Pick<Cycle, 'start' | 'end'>): JudgedPeriod {
   const baseline = kpi.history[0];
   if (kpi.source === 'keyResult' || !baseline) return cycle;
-  const start = startOfDate(cycle.start);
-  const end = endOfDate(cycle.end);
+  const until = graceEnd(cycle);
+  if (until === null) return cycle;
+  // Most plans are set in the cycle's first days: told by comparing strings, without parsing thousands of them.
+  if (CANONICAL_INSTANT.test(baseline.at) && baseline.at < until) return cycle;
   const baselineMs = Date.parse(baseline.at);
-  // Set in the first days, or at a time that cannot be read or lies outside the cycle: the cycle as it is.
-  if (!(baselineMs >= start + (end - start) * MIN_ELAPSED_SHARE && baselineMs < end)) return cycle;
-  return { start: isoDateOf(baselineMs), end: cycle.end };
+  // Set in the first days, or at a time that cannot be read or lies after the cycle: the cycle as it is.
+  if (!(baselineMs >= Date.parse(until) && baselineMs < endOfDate(cycle.end))) return cycle;
+  return { start: baseline.at, end: cycle.end };
 }
 
 /**
@@ -264,11 +288,15 @@ export const MIN_ELAPSED_SHARE = 0.05;
 /** The last share worked out: a scorecard assesses thousands of KPIs over one period at one moment. */
 let lastShare: { start: string; end: string; at: number; share: number } | undefined;
 
-/** How much of the period has passed at `now`, from 0 (before it starts) to 1 (at its end or after). */
-export function periodElapsedShare(period: Pick<Cycle, 'start' | 'end'>, now: Date): number {
+/**
+ * How much of the period has passed at `now`, from 0 (before it starts) to
+ * 1 (at its end or after). A period starts at its first day's midnight, or
+ * at the instant its `start` names (see {@link kpiPeriod}).
+ */
+export function periodElapsedShare(period: JudgedPeriod, now: Date): number {
   const at = now.getTime();
   if (lastShare && lastShare.start === period.start && lastShare.end === period.end && lastShare.at === at) return lastShare.share;
-  const start = startOfDate(period.start);
+  const start = instantOf(period.start);
   const end = endOfDate(period.end);
   const share = end > start ? Math.min(1, Math.max(0, (at - start) / (end - start))) : 1;
   lastShare = { start: period.start, end: period.end, at, share };

@@ -32,6 +32,13 @@ const keyResult = (fields: Partial<{ metric: MetricKind; start: number; target: 
 const quarter = { start: '2026-04-01', end: '2026-06-30' };
 
 describe(`calendar dates are the reader's days (${zone})`, () => {
+  it('runs in the time zone its test group asks for', () => {
+    // Set by web-test-runner.config.mjs: without it, the Los Angeles and Shanghai groups could silently run in UTC.
+    const asked = (globalThis as { __testTimeZone?: string }).__testTimeZone;
+    expect(asked).to.be.a('string');
+    expect(new Intl.DateTimeFormat('en', { timeZone: asked }).resolvedOptions().timeZone).to.equal(zone);
+  });
+
   it('a date begins and ends at local midnight', () => {
     expect(startOfDate('2026-06-30')).to.equal(local(2026, 6, 30).getTime());
     expect(endOfDate('2026-06-30')).to.equal(local(2026, 7, 1).getTime());

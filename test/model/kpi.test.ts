@@ -295,7 +295,7 @@ describe('assessKpi', () => {
     // Assigned on 1 March, two thirds of the way into the quarter; looked at the next day, still at its baseline.
     const assigned = { at: '2026-03-01T09:00:00.000Z', value: 0 };
     const nextDay = new Date('2026-03-02T12:00:00.000Z');
-    expect(kpiPeriod(kpi({ source: 'jobProfile', history: [assigned] }), period)).to.deep.equal({ start: '2026-03-01', end: '2026-03-31' });
+    expect(kpiPeriod(kpi({ source: 'jobProfile', history: [assigned] }), period)).to.deep.equal({ start: '2026-03-01T09:00:00.000Z', end: '2026-03-31' });
     expect(assessKpi(kpi({ source: 'jobProfile', history: [assigned] }), period, nextDay).status).to.equal('healthy');
     expect(assessKpi(kpi({ source: 'manual', history: [assigned] }), period, nextDay).status).to.equal('healthy');
     // The same figures on a key result's KPI: two months of the key result were due, and nothing moved.
@@ -307,11 +307,23 @@ describe('assessKpi', () => {
     expect(assessKpi(kpi({ source: 'jobProfile', actual: 20, history: [assigned, { at: '2026-03-16T09:00:00.000Z', value: 20 }] }), period, midMonth).status).to.equal('unhealthy');
   });
 
+  it('counts a late plan\'s time from the moment it was set, not from that day\'s midnight', () => {
+    // Set at 17:00 four days before the quarter ends: nothing is due yet, and a day later a fifth of its time has passed.
+    const assigned = { at: new Date(2026, 2, 27, 17).toISOString(), value: 0 };
+    const record = kpi({ source: 'jobProfile', history: [assigned] });
+    expect(periodElapsedShare(kpiPeriod(record, period), new Date(2026, 2, 27, 17, 5))).to.be.below(0.001);
+    expect(assessKpi(record, period, new Date(2026, 2, 27, 18)).status).to.equal('healthy');
+    expect(assessKpi(record, period, new Date(2026, 2, 28, 17)).status).to.equal('unhealthy');
+  });
+
   it('keeps the cycle when the baseline is in its first days, before it, after it or missing', () => {
     expect(kpiPeriod(kpi({ history: [{ at: '2026-01-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
     // 5 % of Jan–Mar is 4.5 days: a plan set on the 4th is the quarter's; on the 6th it is judged from the 6th.
     expect(kpiPeriod(kpi({ history: [{ at: '2026-01-04T09:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-06T09:00:00.000Z', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-06', end: '2026-03-31' });
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-06T09:00:00.000Z', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-06T09:00:00.000Z', end: '2026-03-31' });
+    // The first days end on 5 Jan at 12:00 UTC. Written with an offset, 08:00 in Los Angeles is 16:00 UTC: after them.
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-05T08:00:00-08:00', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-05T08:00:00-08:00', end: '2026-03-31' });
+    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-05T11:00:00.000Z', value: 0 }] }), period)).to.equal(period);
     expect(kpiPeriod(kpi({ history: [{ at: '2025-12-20T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
     expect(kpiPeriod(kpi({ history: [{ at: '2026-05-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
     expect(kpiPeriod(kpi({ history: [{ at: 'soon', value: 0 }] }), period)).to.equal(period);

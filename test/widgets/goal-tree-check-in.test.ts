@@ -30,9 +30,11 @@ async function submit(el: TandemGoalTree): Promise<void> {
 const valueText = (el: Element, keyResultId: string) => row(el, `keyResult:${keyResultId}`).querySelector('.value')!.textContent!.trim();
 
 /** A value the key result does not have yet, valid for its metric. */
-function nextValue(keyResult: { metric: string; current: number; target: number }): number {
+function nextValue(keyResult: { metric: string; start: number; current: number; target: number }): number {
   if (keyResult.metric === 'binary') return keyResult.current >= 1 ? 0 : 1;
-  return keyResult.current === keyResult.target ? keyResult.current - 1 : keyResult.target;
+  if (keyResult.current !== keyResult.target) return keyResult.target;
+  // At its target: a step back towards the start, which stays in the metric's range (a percent aiming down to 0 cannot go to -1).
+  return keyResult.target + (keyResult.start < keyResult.target ? -1 : 1);
 }
 
 describe('<tandem-goal-tree> check-in', () => {
