@@ -1,4 +1,5 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/goal-tree/goal-tree.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { SeedPersonas } from '../../src/data/index.js';
@@ -98,6 +99,26 @@ describe('<tandem-goal-tree> check-in', () => {
     await waitUntil(() => !dialogOf(el).open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'closed, focus on the row');
     expect(valueText(el, id)).not.to.equal(shownBefore);
     expect(row(el, `keyResult:${id}`).textContent).to.contain('Confidence 65%');
+  });
+
+  it('keeps the value and confidence as typed, key by key, and names text that is no number', async () => {
+    const { store } = await seededStore('employee');
+    const el = await renderTree(store, 'me');
+    await openCheckInFromKeyboard(el);
+    const typeKeys = async (name: string, typed: string) => {
+      const input = field(el, name);
+      input.focus();
+      input.select();
+      await sendKeys({ type: typed });
+      await el.updateComplete;
+      return input.value;
+    };
+    expect(await typeKeys('value', '-0.5')).to.equal('-0.5');
+    expect(await typeKeys('value', '.25')).to.equal('.25');
+    expect(await typeKeys('confidence', '7e')).to.equal('7e');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(shadow(el).getElementById('check-in-confidence-error')?.textContent?.trim()).to.equal('Enter a number.');
   });
 
   it('checks in again before the reload: the form starts from the saved check-in, and the save is no conflict', async () => {

@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/goal-tree/goal-tree.js';
 import type { DataAdapter, WeightChange } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
@@ -105,6 +106,20 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect(errorOf(el, 'goal-form-target')).to.equal('The target must differ from the starting value.');
     expect(shadow(el).activeElement?.id).to.equal('goal-form-target');
     expect(await store.listKeyResults({ goalId: draft.id })).to.have.length(0);
+    // Typed key by key: a half-typed number ("-", ".") stays in the field instead of being cleared under the next key.
+    for (const [id, typed] of [['goal-form-start', '-2.5'], ['goal-form-weight', '.5e2'], ['goal-form-target', '1e']] as const) {
+      const input = $<HTMLInputElement>(el, `#${id}`)!;
+      input.focus();
+      input.select();
+      await sendKeys({ type: typed });
+      await (el as TandemGoalTree).updateComplete;
+      expect(input.value, id).to.equal(typed);
+    }
+    await sendKeys({ press: 'Tab' });
+    await (el as TandemGoalTree).updateComplete;
+    expect(errorOf(el, 'goal-form-target')).to.equal('Enter a number.');
+    await type(el, 'goal-form-start', '0');
+    await type(el, 'goal-form-weight', '100');
     await type(el, 'goal-form-target', '12');
     await type(el, 'goal-form-unit', 'chapters');
     await submit(el, formDialog(el));

@@ -1,4 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { KpiPatch } from '../../src/data/adapter.js';
 import { NetworkError } from '../../src/data/errors.js';
 import type { TandemKpiChangeEvent } from '../../src/events/kpi-change.js';
@@ -83,6 +84,33 @@ describe('<tandem-kpi-scorecard> editing', () => {
     expect(text(fieldError(el, 'reason'))).to.equal("Say why the target changes: the KPI's history keeps the reason.");
     expectFocus(el, shadow(el).querySelector('#kpi-edit-reason'));
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps numbers exactly as they are typed, key by key, and names text that is no number', async () => {
+    const { store, personId, kpi } = await managerAndReport();
+    const el = await renderCard(store, `person:${personId}`);
+    await openEdit(el, kpi.id);
+    const actual = field(el, 'actual');
+    const typeKeys = async (text: string) => {
+      actual.focus();
+      actual.select();
+      await sendKeys({ type: text });
+      await el.updateComplete;
+    };
+    // A half-typed "-" or "." used to read as empty, and the field was cleared under the next key: -5 became 5.
+    await typeKeys('-5');
+    expect(actual.value).to.equal('-5');
+    await typeKeys('.75');
+    expect(actual.value).to.equal('.75');
+    await typeKeys('12e');
+    expect(actual.value).to.equal('12e');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(text(fieldError(el, 'actual'))).to.equal('Enter a number.');
+    await typeKeys('12.5');
+    await submit(el);
+    await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'saved');
+    await waitUntil(async () => (await store.getKpi(kpi.id)).actual === 12.5, 'stored as typed');
   });
 
   it('shows the new actual at once, stores it, and fires tandem-kpi-change', async () => {

@@ -249,6 +249,8 @@ export class CheckInFlow extends TreeFlow {
       this.edit(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
     const onChange = (name: CheckInField) => (event: Event) =>
       this.edit(name, (event.target as HTMLInputElement | HTMLTextAreaElement).value, true);
+    // Numbers in text fields with a numeric keyboard: a type="number" field reads "" while a value is half
+    // typed ("-", "1e"), and the draft written back from it cleared what the person was typing.
     return html`<form novalidate @submit=${this.onSubmit}>
       <h2 id="check-in-title">${t('goalTree.checkIn.title', { title: keyResult.title })}</h2>
       <p class="hint">${t('goalTree.checkIn.now', { value: formatKeyResultValue(keyResult, this.tree) })}</p>
@@ -258,9 +260,9 @@ export class CheckInFlow extends TreeFlow {
         (describedBy) => html`<input
           id="check-in-value"
           name="value"
-          type="number"
-          step="any"
+          type="text"
           inputmode="decimal"
+          autocomplete="off"
           .value=${fields.value}
           aria-invalid=${shown('value') ? 'true' : 'false'}
           aria-describedby=${describedBy}
@@ -275,11 +277,9 @@ export class CheckInFlow extends TreeFlow {
         (describedBy) => html`<input
           id="check-in-confidence"
           name="confidence"
-          type="number"
-          min="0"
-          max="100"
-          step="1"
+          type="text"
           inputmode="numeric"
+          autocomplete="off"
           .value=${fields.confidence}
           aria-invalid=${shown('confidence') ? 'true' : 'false'}
           aria-describedby=${describedBy}

@@ -608,12 +608,14 @@ export class GoalFormFlow extends TreeFlow {
     const { fields } = draft;
     const cycle = draft.context?.cycle;
     const hasUnit = fields.metric !== 'percent' && fields.metric !== 'binary';
+    // Text with a numeric keyboard, not type="number": that reads "" while a value is half typed ("-", "1e"), and
+    // the draft written back from it cleared what the person was typing.
     const numberInput = (name: 'start' | 'target') => (describedBy: string | typeof nothing, invalid: 'true' | 'false') => html`<input
       id=${`goal-form-${name}`}
       name=${name}
-      type="number"
-      step="any"
+      type="text"
       inputmode="decimal"
+      autocomplete="off"
       .value=${fields[name]}
       aria-invalid=${invalid}
       aria-describedby=${describedBy}
@@ -708,11 +710,9 @@ export class GoalFormFlow extends TreeFlow {
         <input
           id="goal-form-weight"
           name="weight"
-          type="number"
-          min="0"
-          max="100"
-          step="any"
+          type="text"
           inputmode="decimal"
+          autocomplete="off"
           .value=${draft.fields.weight}
           aria-invalid=${ownIssue || totalIssue ? 'true' : 'false'}
           aria-describedby=${describedBy}
@@ -730,11 +730,9 @@ export class GoalFormFlow extends TreeFlow {
             ${sibling.editable
               ? html`<input
                   id=${id}
-                  type="number"
-                  min="0"
-                  max="100"
-                  step="any"
+                  type="text"
                   inputmode="decimal"
+                  autocomplete="off"
                   .value=${sibling.typed}
                   aria-invalid=${issue ? 'true' : 'false'}
                   aria-describedby=${issue ? `${id}-error` : nothing}

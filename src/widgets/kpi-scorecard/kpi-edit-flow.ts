@@ -333,15 +333,15 @@ export class KpiEditFlow extends ScorecardFlow {
       renderField(`kpi-edit-${name}`, label, { error: shown(name), hint }, control);
     const onInput = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, false);
     const onChange = (name: EditField) => (event: Event) => this.edit(name, (event.target as HTMLInputElement).value, true);
-    const numberInput = (name: 'actual' | 'target' | 'weight', extra: { min?: string; max?: string } = {}) => (describedBy: string | typeof nothing) =>
+    // Text, not type="number": a number field reports "" while a value is half typed ("-", "1e"), and the draft
+    // written back from that wiped what the person was typing. The flow parses and validates the text itself.
+    const numberInput = (name: 'actual' | 'target' | 'weight') => (describedBy: string | typeof nothing) =>
       html`<input
         id=${`kpi-edit-${name}`}
         name=${name}
-        type="number"
-        step="any"
+        type="text"
         inputmode="decimal"
-        min=${extra.min ?? nothing}
-        max=${extra.max ?? nothing}
+        autocomplete="off"
         .value=${fields[name]}
         aria-invalid=${shown(name) ? 'true' : 'false'}
         aria-describedby=${describedBy}
@@ -360,7 +360,7 @@ export class KpiEditFlow extends ScorecardFlow {
         : html`<p class="refusal" data-field="actual">${t('kpiScorecard.edit.actualLocked', { reason: this.reasonOf(rights?.actual) })}</p>`}
       ${rights?.plan.allowed
         ? html`${field('target', unitLabel('kpiScorecard.edit.target'), numberInput('target'))}
-          ${field('weight', t('kpiScorecard.edit.weight'), numberInput('weight', { min: '0', max: '100' }), t('kpiScorecard.edit.weightHint'))}
+          ${field('weight', t('kpiScorecard.edit.weight'), numberInput('weight'), t('kpiScorecard.edit.weightHint'))}
           ${field(
             'reason',
             t('kpiScorecard.edit.reason'),
