@@ -340,6 +340,13 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
     const targetId = `adjust-kr-${keyResult!.id}-target`;
     const newTarget = keyResult!.target + (keyResult!.direction === 'increase' ? 5 : -1);
+    // Typed key by key, a number stays as typed (a half-typed "-" is not cleared under the next key).
+    const target = $<HTMLInputElement>(el, `#${targetId}`)!;
+    target.focus();
+    target.select();
+    await sendKeys({ type: '-12' });
+    await (el as TandemGoalTree).updateComplete;
+    expect(target.value).to.equal('-12');
     await type(el, targetId, String(newTarget));
     expect($(el, '.adjust-preview')!.textContent).to.contain(keyResult!.title);
     await submit(el, adjustDialog(el));

@@ -378,10 +378,12 @@ export class AdjustFlow extends TreeFlow {
         id,
         label,
         { error },
+        // Numbers in text fields with a numeric keyboard: a type="number" field reads "" while a value is half typed
+        // ("-", "1e"), and the draft written back from it cleared what the person was typing.
         (describedBy, invalid) => html`<input
           id=${id}
-          type=${type}
-          step=${type === 'number' ? 'any' : nothing}
+          type=${type === 'number' ? 'text' : type}
+          inputmode=${type === 'number' ? 'decimal' : nothing}
           min=${type === 'date' ? (cycle?.start ?? nothing) : nothing}
           max=${type === 'date' ? (cycle?.end ?? nothing) : nothing}
           autocomplete="off"
