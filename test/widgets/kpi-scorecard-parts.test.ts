@@ -45,6 +45,9 @@ describe('KPI scorecard parts', () => {
   describe('amounts', () => {
     it('formats percentages, currencies and other units in each language', () => {
       expect(formatKpiAmount(77.5, '%', en)).to.equal('77.5%');
+      expect(formatKpiAmount(0.26, '%', en), 'a small rate keeps its hundredths').to.equal('0.26%');
+      expect(formatKpiAmount(99.95, '%', zh), 'an uptime target is not rounded to 100').to.equal('99.95%');
+      expect(formatKpiAmount(0.26, '%', en, 1), 'a projection: one decimal').to.equal('0.3%');
       expect(formatKpiAmount(3_000_000, 'CNY', en)).to.equal('CN¥3,000,000');
       expect(formatKpiAmount(3_000_000, 'CNY', zh)).to.equal('¥3,000,000');
       expect(formatKpiAmount(3.45, 'CNY', en), 'a unit cost keeps its cents').to.equal('CN¥3.45');

@@ -27,7 +27,8 @@ export function isCurrencyUnit(unit: string): boolean {
  */
 export function formatKpiAmount(value: number, unit: string, format: Formatter, digits = 2): string {
   if (!Number.isFinite(value)) return '—';
-  if (unit === '%') return format.percent(value / 100, Math.min(1, digits));
+  // Recorded percentages keep their hundredths: a crash rate of 0.26% or an uptime of 99.95% is the figure.
+  if (unit === '%') return format.percent(value / 100, digits);
   if (isCurrencyUnit(unit)) return format.currency(value, unit, digits);
   return unit ? `${format.number(value, digits)} ${unit}` : format.number(value, digits);
 }
