@@ -158,7 +158,7 @@ export function weightedKpiScore(kpis: readonly WeightedKpi[]): number | null {
 // ── Forecast ───────────────────────────────────────────────────────────────
 
 export interface KpiForecast {
-  /** Projected actual at the period end, from a least-squares line over the history. */
+  /** Projected actual at the period end, from a least-squares line over the history; the actual once the period is over. */
   readonly projected: number;
   /** {@link kpiCompletion} of the projected actual. */
   readonly completion: number;
@@ -177,7 +177,8 @@ export interface KpiForecast {
  * shows: the same least-squares line as the key-result forecast. `null` with
  * fewer than two distinct measurement times, or a period end that is not a
  * real date. Points with an unreadable time or a value that is not a finite
- * number are skipped.
+ * number are skipped. After the period's end, the forecast is the result:
+ * the actual, as measured (with any history at all).
  */
 export function forecastKpi(
   kpi: Pick<Kpi, 'history' | 'start' | 'target' | 'actual' | 'direction' | 'thresholds'>,
@@ -186,6 +187,11 @@ export function forecastKpi(
 ): KpiForecast | null {
   const periodEnd = endOfDate(period.end);
   if (Number.isNaN(periodEnd)) return null;
+  if (now.getTime() >= periodEnd && kpi.history.length > 0) {
+    // The period is over: where it ended is the result, not a projection of its trend to a day gone by.
+    const completion = kpiCompletion(kpi);
+    return { projected: kpi.actual, completion, status: kpiStatus(completion, kpi.thresholds), reachesTargetOn: null };
+  }
   const points: TimedValue[] = kpi.history.map((point) => ({ at: Date.parse(point.at), value: point.value }));
   const line = fitLeastSquaresLine(points);
   if (!line) return null;
