@@ -157,6 +157,11 @@ export class GridNavigation implements ReactiveController {
 
   /** For the grid's `keydown`. */
   readonly onKeyDown = (event: KeyboardEvent): void => {
+    // Space on a cell that is no control would scroll the page, which took the focused row out of the window.
+    if (event.key === ' ' && isCellItself(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.altKey || event.shiftKey) return;
     const cell = this.cellOfEvent(event);
     if (!cell) return;
@@ -234,4 +239,12 @@ export class GridNavigation implements ReactiveController {
     if (document.activeElement !== this.host && document.activeElement !== document.body) return;
     await this.focusCell(this.active.rowKey, this.active.column);
   }
+}
+
+/** Whether a key went to a grid cell or header itself, not to a control inside it (a button, a field). */
+function isCellItself(event: Event): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return false;
+  const role = target.getAttribute('role');
+  return role === 'gridcell' || role === 'columnheader' || role === 'rowheader';
 }

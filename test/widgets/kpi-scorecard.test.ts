@@ -255,6 +255,25 @@ describe('<tandem-kpi-scorecard>', () => {
     });
   });
 
+  describe('Space on a cell', () => {
+    it('does nothing on a cell that is no control: the page does not scroll, focus stays', async () => {
+      const adapter = kpiTeamAdapter(50, 2);
+      const el = await renderCard(adapter, 'team');
+      const owner = cellOf(kpiRows(el)[1]!, 'owner')!;
+      owner.focus();
+      const scrolled = window.scrollY;
+      for (let press = 0; press < 2; press += 1) {
+        const space = new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true, cancelable: true });
+        owner.dispatchEvent(space);
+        expect(space.defaultPrevented, 'Space would scroll the page').to.equal(true);
+      }
+      await sendKeys({ press: 'Space' });
+      await settled(el);
+      expect(window.scrollY).to.equal(scrolled);
+      expect(activeInShadow(el)).to.equal(owner);
+    });
+  });
+
   describe('5,000 KPIs', () => {
     it('keeps a few rows in the DOM, carries aria-rowindex, and reaches the last row from the keyboard', async () => {
       const adapter = kpiTeamAdapter(500, 10);
