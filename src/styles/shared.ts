@@ -100,7 +100,8 @@ export const controlStyles = css`
 
   /* aria-disabled: a busy dialog's Save keeps the focus a click gave it, where disabled would drop it to the page. */
   .button:disabled,
-  .button[aria-disabled='true'] {
+  .button[aria-disabled='true'],
+  input[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

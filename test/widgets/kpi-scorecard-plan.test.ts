@@ -1,10 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TandemKpiChangeEvent } from '../../src/events/kpi-change.js';
 import { keyResultsWithoutKpi } from '../../src/model/kpi-scorecard.js';
 import type { Id } from '../../src/model/records.js';
 import type { TandemStore } from '../../src/data/index.js';
 import { NOW, cellOf, dialogOf, expectFocus, kpiRows, renderCard, rowOf, seededStore, settled, shadow, text, toolbarButton } from '../support/kpi-scorecard-fixture.js';
-import { seededMemoryStore } from '../support/seeded-memory-store.js';
+import { seededMemoryStore, withMethods } from '../support/seeded-memory-store.js';
 
 /** Key results of the person's approved goals that no KPI follows yet, read from the store. */
 async function candidatesOf(store: TandemStore, personId: Id, cycleId: Id) {
@@ -104,15 +105,34 @@ describe('<tandem-kpi-scorecard> plans', () => {
   it('lets HR turn the cycle’s automatic KPIs on, converting the goals approved already', async () => {
     const { store, cycleId } = await seededStore('hr');
     const kpisBefore = (await store.listKpis({ cycleId })).length;
-    const el = await renderCard(store, 'me');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const adapter = withMethods(store, {
+      updateCycle: async (...args: Parameters<TandemStore['updateCycle']>) => {
+        await held;
+        return store.updateCycle(...args);
+      },
+    });
+    const el = await renderCard(adapter, 'me');
     const toggle = shadow(el).querySelector<HTMLInputElement>('.cycle-setting input[role=switch]')!;
     expect(toggle.checked).to.equal(false);
     await expect(el).to.be.accessible();
     const events: TandemKpiChangeEvent[] = [];
     el.addEventListener('tandem-kpi-change', (event) => events.push(event));
 
-    toggle.click();
+    toggle.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    // Busy while the setting is saved and the goals converted: marked so, still focused, and another press changes nothing.
+    expect(toggle.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el).activeElement).to.equal(toggle);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.checked).to.equal(true);
+    release();
     await waitUntil(() => shadow(el).querySelector('.auto-outcome'), 'converted', { timeout: 20_000 });
+    expect(shadow(el).activeElement, 'focus stays on the switch').to.equal(toggle);
+    expect(toggle.getAttribute('aria-disabled')).to.equal('false');
     expect((await store.getCycle(cycleId)).autoKpiFromKeyResults).to.equal(true);
     const kpisAfter = (await store.listKpis({ cycleId })).length;
     expect(events.length).to.be.greaterThan(0);

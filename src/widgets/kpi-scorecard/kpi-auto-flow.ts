@@ -126,8 +126,12 @@ export class KpiAutoFlow extends ScorecardFlow {
           role="switch"
           data-action="auto-kpi"
           .checked=${this.value(cycle)}
-          ?disabled=${busy}
+          aria-disabled=${busy ? 'true' : 'false'}
           aria-describedby="auto-kpi-hint"
+          @click=${(event: Event) => {
+            // Busy: the switch keeps its state, and its focus (a disabled one would drop focus to the page).
+            if (this.status !== 'idle') event.preventDefault();
+          }}
           @change=${(event: Event) => void this.change((event.target as HTMLInputElement).checked)}
         />
         ${t('kpiScorecard.auto.label')}
