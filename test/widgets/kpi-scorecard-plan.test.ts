@@ -102,6 +102,28 @@ describe('<tandem-kpi-scorecard> plans', () => {
     expect(text(detail)).to.contain("Judged over Nov 23, 2026 – Dec 31, 2026: from the day it was set, not the cycle's first day");
   });
 
+  it('keeps Apply reachable with no profile chosen, and then says at the field that one is needed', async () => {
+    const { store } = await seededStore('manager');
+    const el = await renderCard(store, 'team');
+    toolbarButton(el, 'profile')!.click();
+    await waitUntil(() => dialogOf(el, 'kpi-profile').open, 'dialog open');
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('#kpi-profile-profile')!;
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const apply = shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-profile button[type=submit]')!;
+    apply.focus();
+    expect(shadow(el).activeElement, 'Apply takes focus: Tab reaches it').to.equal(apply);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => shadow(el).activeElement === select, 'focus on the profile field');
+    expect(dialogOf(el, 'kpi-profile').open).to.equal(true);
+    expect(text(shadow(el).querySelector('#kpi-profile-profile-error'))).to.equal('This field is required.');
+    expect(select.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   it('lets HR turn the cycle’s automatic KPIs on, converting the goals approved already', async () => {
     const { store, cycleId } = await seededStore('hr');
     const kpisBefore = (await store.listKpis({ cycleId })).length;

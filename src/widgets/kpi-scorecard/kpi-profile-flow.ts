@@ -7,13 +7,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import type { Id, JobProfile } from '../../model/records.js';
-import { failureOf, renderSaveStatus, reopened, syncDialog, type SaveState } from '../shared/dialog-flow.js';
+import { failureOf, renderField, renderSaveStatus, reopened, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
 
 interface ProfileDraft extends SaveState {
   readonly personId: Id;
   readonly profileId: Id | '';
+  /** Apply was pressed with no profile chosen: the field says so. */
+  readonly missingProfile?: boolean;
 }
 
 export class KpiProfileFlow extends ScorecardFlow {
@@ -58,6 +60,7 @@ export class KpiProfileFlow extends ScorecardFlow {
     const cycle = this.card.data?.cycle;
     if (!draft || !adapter || !cycle || draft.status === 'saving') return;
     if (draft.profileId === '') {
+      this.set({ ...draft, missingProfile: true });
       await this.focusControl('kpi-profile', '#kpi-profile-profile');
       return;
     }
@@ -131,17 +134,21 @@ export class KpiProfileFlow extends ScorecardFlow {
           ${members.map((member) => html`<option value=${member.id} ?selected=${member.id === draft.personId}>${this.card.nameOf(member.id)}</option>`)}
         </select>
       </div>
-      <div class="field">
-        <label for="kpi-profile-profile">${t('kpiScorecard.profile.profile')}</label>
-        <select
+      ${renderField(
+        'kpi-profile-profile',
+        t('kpiScorecard.profile.profile'),
+        { error: draft.missingProfile && draft.profileId === '' ? t('validation.required') : undefined },
+        (describedBy, invalid) => html`<select
           id="kpi-profile-profile"
           ?disabled=${saving}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           @change=${(event: Event) => this.set({ ...draft, profileId: selectValue(event), status: 'editing', error: undefined })}
         >
           <option value="" ?selected=${draft.profileId === ''}>${t('kpiScorecard.profile.choose')}</option>
           ${profiles.map((option) => html`<option value=${option.id} ?selected=${option.id === draft.profileId}>${option.title}</option>`)}
-        </select>
-      </div>
+        </select>`,
+      )}
       ${profile ? this.renderTemplates(profile) : nothing}
       ${renderSaveStatus(this.card, draft, {
         conflict: t('kpiScorecard.profile.conflict'),
@@ -152,7 +159,7 @@ export class KpiProfileFlow extends ScorecardFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${saving}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" ?disabled=${draft.profileId === ''} aria-disabled=${saving ? 'true' : 'false'}>
+        <button type="submit" class="button" data-variant="primary" aria-disabled=${saving ? 'true' : 'false'}>
           ${saving ? t('kpiScorecard.saving') : t('kpiScorecard.profile.apply')}
         </button>
       </div>
