@@ -331,7 +331,7 @@ function reports() {
     ></tandem-kpi-rollup>
     ${chosen
       ? html`<section class="page-section" aria-labelledby="person-kpis">
-          <h2 id="person-kpis" tabindex="-1">${text('section.personKpis')} ${chosen.name}</h2>
+          <h2 id="person-kpis" tabindex="-1">${`${text('section.personKpis')} ${chosen.name}`}</h2>
           <tandem-kpi-scorecard scope=${`person:${chosen.id}`}></tandem-kpi-scorecard>
         </section>`
       : nothing}`;

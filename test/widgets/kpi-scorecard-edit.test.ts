@@ -52,6 +52,8 @@ describe('<tandem-kpi-scorecard> editing', () => {
     const { store, personId, kpi } = await managerAndReport();
     const el = await renderCard(store, `person:${personId}`);
     const button = await openEdit(el, kpi.id);
+    // Its name says which KPI, with the visible word first; one label, no stray space before the colon.
+    expect(button.getAttribute('aria-label')).to.equal(`Edit: ${kpi.name}`);
     const dialog = dialogOf(el, 'kpi-edit');
     expect(dialog.matches(':modal')).to.equal(true);
     expect(text(shadow(el).getElementById(dialog.getAttribute('aria-labelledby')!))).to.equal(`Edit KPI: ${kpi.name}`);

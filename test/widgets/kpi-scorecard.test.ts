@@ -454,6 +454,9 @@ describe('<tandem-kpi-scorecard>', () => {
       // Nothing matches: the button sits in the empty state.
       await filterBy(el, 'nothing like this');
       expect(shadow(el).querySelector('[data-state=empty]')).to.exist;
+      // One live message says so, not two at once.
+      const spoken = [...shadow(el).querySelectorAll('[role=status]')].map((region) => text(region)).filter(Boolean);
+      expect(spoken).to.deep.equal(['No KPIs match the search and filter. Clear filters']);
       clearButton(el)!.focus();
       await sendKeys({ press: 'Enter' });
       await settled(el);

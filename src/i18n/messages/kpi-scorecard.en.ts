@@ -60,6 +60,7 @@ export const kpiScorecardEn = {
   'kpiScorecard.forecast.sentence': (p: { now: string; value: string; date: string; status: string; reach: string }) =>
     `${p.now} now; at this pace ${p.value} by ${p.date} (${p.status}). ${p.reach}.`,
   'kpiScorecard.edit.action': 'Edit',
+  'kpiScorecard.edit.actionFor': (p: { name: string }) => `Edit: ${p.name}`,
   'kpiScorecard.edit.title': (p: { name: string }) => `Edit KPI: ${p.name}`,
   'kpiScorecard.edit.now': (p: { owner: string; actual: string; target: string }) => `${p.owner} · now ${p.actual} of ${p.target}.`,
   'kpiScorecard.edit.actual': 'Actual',

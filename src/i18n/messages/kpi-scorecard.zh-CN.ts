@@ -58,6 +58,7 @@ export const kpiScorecardZhCN = {
   'kpiScorecard.forecast.misses': '按当前进度无法达成目标',
   'kpiScorecard.forecast.sentence': (p) => `当前 ${p.now}；按此进度，${p.date} 将达到 ${p.value}（${p.status}）。${p.reach}。`,
   'kpiScorecard.edit.action': '编辑',
+  'kpiScorecard.edit.actionFor': (p) => `编辑：${p.name}`,
   'kpiScorecard.edit.title': (p) => `编辑 KPI：${p.name}`,
   'kpiScorecard.edit.now': (p) => `${p.owner} · 当前 ${p.actual}，目标 ${p.target}。`,
   'kpiScorecard.edit.actual': '实际值',

@@ -108,7 +108,7 @@ export function renderKpiCell(column: KpiScorecardColumn, row: AssessedKpi, isTa
       );
     case 'actions':
       return context.editable
-        ? html`<div role="gridcell" class="cell actions" data-column="actions"><button type="button" class="button row-action" data-focus tabindex=${tabindex} @click=${context.edit}>${t('kpiScorecard.edit.action')}<span class="visually-hidden">: ${kpi.name}</span></button></div>`
+        ? html`<div role="gridcell" class="cell actions" data-column="actions"><button type="button" class="button row-action" data-focus tabindex=${tabindex} aria-label=${t('kpiScorecard.edit.actionFor', { name: kpi.name })} @click=${context.edit}>${t('kpiScorecard.edit.action')}</button></div>`
         : plain(nothing);
   }
 }

@@ -707,6 +707,7 @@ export class TandemKpiScorecard extends TandemElement {
       return this.renderEmpty(message, true);
     }
     if (this.shown.length === 0) {
+      // The one message said when nothing matches: the summary's count stays quiet then.
       return html`<div class="state" data-state="empty" part="state" role="status">
         <span>${t('kpiScorecard.noMatch')}</span>
         <button type="button" class="button" @click=${this.clearFilters}>${t('kpiScorecard.clearFilters')}</button>
@@ -802,7 +803,9 @@ export class TandemKpiScorecard extends TandemElement {
     return html`${lead} ${total > 0 ? statusList : nothing}
       ${hidden.length > 0 && total > 0 ? html`<span class="fit-note">${t('kpiScorecard.summary.fit', { columns: format.list(hidden) })}</span>` : nothing}
       ${data.hiddenCount > 0 ? html`<span class="hidden-note">${t('kpiScorecard.summary.hidden', number(data.hiddenCount))}</span>` : nothing}
-      <span role="status">${this.searchText.trim() || this.statusFilter ? t('kpiScorecard.matches', number(this.shown.length)) : nothing}</span>
+      <span role="status"
+        >${(this.searchText.trim() || this.statusFilter) && this.shown.length > 0 ? t('kpiScorecard.matches', number(this.shown.length)) : nothing}</span
+      >
       ${(this.searchText.trim() || this.statusFilter) && this.shown.length > 0
         ? html`<button type="button" class="button" @click=${this.clearFilters}>${t('kpiScorecard.clearFilters')}</button>`
         : nothing}`;
