@@ -138,6 +138,8 @@ describe('<tandem-kpi-scorecard> editing', () => {
     release();
     await waitUntil(() => events.length === 1, 'tandem-kpi-change');
     expect(events[0]!.change).to.equal('actual');
+    // Focus is back on the row's Edit button, which says nothing of the save: the live region does.
+    await waitUntil(() => text(shadow(el).querySelector('.announcement')) === `Saved: ${kpi.name}.`, 'the save announced');
     expect(events[0]!.kpi).to.include({ id: kpi.id, actual: value, version: kpi.version + 1 });
     expect((await store.getKpi(kpi.id)).actual).to.equal(value);
     await waitUntil(() => !dialogOf(el, 'kpi-edit').open, 'closed');

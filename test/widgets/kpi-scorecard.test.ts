@@ -425,6 +425,27 @@ describe('<tandem-kpi-scorecard>', () => {
       expect(header.startsWith('KPI,类别,来源,权重（%）,目标值,实际值,单位,完成率（%）,得分,状态,趋势')).to.equal(true);
       expect(event!.csv).to.contain('不健康');
       expect(personas.employee).to.be.a('string');
+      await settled(el);
+      expect(text(shadow(el).querySelector('.announcement')), 'a cancelled export says nothing').to.equal('');
+    });
+
+    it('says what it exported, as the file downloads', async () => {
+      const { store } = await readOnlyEmployee();
+      const el = await renderCard(store, 'me', { locale: 'zh-CN' });
+      const downloaded: string[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        downloaded.push(this.download);
+      };
+      try {
+        toolbarButton(el, 'export')!.click();
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      expect(downloaded).to.deep.equal(['kpis-me-2026-11-23.csv']);
+      const rows = el.toCsv().slice(1).split('\r\n').length - 1;
+      await waitUntil(() => text(shadow(el).querySelector('.announcement')) !== '', 'announced');
+      expect(text(shadow(el).querySelector('.announcement'))).to.equal(`已将 ${rows} 项 KPI 导出到 kpis-me-2026-11-23.csv。`);
     });
   });
 

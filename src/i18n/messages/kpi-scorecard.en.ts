@@ -28,6 +28,8 @@ export const kpiScorecardEn = {
   'kpiScorecard.noMatch': 'No KPIs match the search and filter.',
   'kpiScorecard.clearFilters': 'Clear filters',
   'kpiScorecard.export': 'Export CSV',
+  'kpiScorecard.exported': (p: { count: number; formatted: string; filename: string }) =>
+    p.count === 1 ? `1 KPI exported to ${p.filename}.` : `${p.formatted} KPIs exported to ${p.filename}.`,
   'kpiScorecard.dismiss': 'Dismiss',
   'kpiScorecard.saving': 'Saving…',
   'kpiScorecard.person': 'Person',
@@ -60,6 +62,7 @@ export const kpiScorecardEn = {
   'kpiScorecard.forecast.sentence': (p: { now: string; value: string; date: string; status: string; reach: string }) =>
     `${p.now} now; at this pace ${p.value} by ${p.date} (${p.status}). ${p.reach}.`,
   'kpiScorecard.edit.action': 'Edit',
+  'kpiScorecard.edit.saved': (p: { name: string }) => `Saved: ${p.name}.`,
   'kpiScorecard.edit.actionFor': (p: { name: string }) => `Edit: ${p.name}`,
   'kpiScorecard.edit.title': (p: { name: string }) => `Edit KPI: ${p.name}`,
   'kpiScorecard.edit.now': (p: { owner: string; actual: string; target: string }) => `${p.owner} · now ${p.actual} of ${p.target}.`,

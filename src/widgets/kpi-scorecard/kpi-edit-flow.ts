@@ -256,6 +256,8 @@ export class KpiEditFlow extends ScorecardFlow {
       // A reload that already brought this version (or a later one) shows it; otherwise the row and the next edit start from it.
       this.setPending(kpi.id, loaded && loaded.version >= stored.version ? undefined : { stored });
       if (this.draft?.kpi.id === kpi.id) this.close();
+      // Focus goes back to the row's Edit button, which says nothing of the save: this does.
+      this.card.announce(this.card.t('kpiScorecard.edit.saved', { name: stored.name }));
       this.card.dispatch(new TandemKpiChangeEvent(stored, patch.target !== undefined || patch.weight !== undefined ? 'plan' : 'actual'));
     } catch (error) {
       // Back to what the row showed before this save: an earlier save's figures stay until the reload brings them.

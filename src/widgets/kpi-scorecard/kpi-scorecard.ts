@@ -543,13 +543,16 @@ export class TandemKpiScorecard extends TandemElement {
       focusKpi: (kpiId) => card.grid.focusCell(kpiKey(kpiId), card.grid.active.column),
       focusToolbar: (action) => card.renderRoot.querySelector<HTMLElement>(`.toolbar [data-action="${action}"]`)?.focus(),
       reload: () => void card.cardTask.run(),
-      announce: (message) => {
-        // Emptied first, so the same words said twice are heard twice.
-        card.announcement = '';
-        requestAnimationFrame(() => (card.announcement = message));
-      },
+      announce: (message) => card.announceMessage(message),
       dispatch: (event) => card.dispatchEvent(event),
     };
+  }
+
+  /** Says `message` in the widget's live region, replacing the last one. */
+  private announceMessage(message: string): void {
+    // Emptied first, so the same words said twice are heard twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
   }
 
   // ── Intent ────────────────────────────────────────────────────────────────
@@ -643,6 +646,8 @@ export class TandemKpiScorecard extends TandemElement {
     this.renderRoot.append(link);
     link.click();
     link.remove();
+    const rows = this.shown.length;
+    this.announceMessage(this.t('kpiScorecard.exported', { count: rows, formatted: this.format.number(rows, 0), filename }));
     // Revoked later, not at once: some browsers read the URL after click() returns.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
