@@ -60,6 +60,8 @@ describe('<tandem-kpi-scorecard> plans', () => {
     const el = await renderCard(store, 'team');
     const rowCount = () => Number(shadow(el).querySelector('[role=grid]')!.getAttribute('aria-rowcount'));
     const rowsBefore = rowCount();
+    const weightsWarning = () => text(shadow(el).querySelector('.weights-warning'));
+    expect(weightsWarning(), 'the seeded plans add up').to.equal('');
     const events: TandemKpiChangeEvent[] = [];
     el.addEventListener('tandem-kpi-change', (event) => events.push(event));
 
@@ -76,6 +78,11 @@ describe('<tandem-kpi-scorecard> plans', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('dialog.kpi-profile .templates li').length).to.equal(profile.kpiTemplates.length);
+    // On top of a plan that adds up already, the dialog says what the weights will come to.
+    const added = profile.kpiTemplates.reduce((sum, template) => sum + template.weight, 0);
+    expect(text(shadow(el).querySelector('dialog.kpi-profile .weights-after'))).to.equal(
+      `With these, ${employee.nameAlt}'s KPI weights add up to ${100 + added}%, not 100%: adjust the weights after applying.`,
+    );
     shadow(el).querySelector<HTMLButtonElement>('dialog.kpi-profile button[type=submit]')!.click();
 
     await waitUntil(() => !dialogOf(el, 'kpi-profile').open, 'applied');
@@ -88,6 +95,8 @@ describe('<tandem-kpi-scorecard> plans', () => {
       `${profile.kpiTemplates.length} KPIs of ${profile.title} added to the plan of ${employee.nameAlt}.`,
     );
     expect((await store.getPerson(employee.id)).jobProfileId).to.equal(profile.id);
+    // The profile's weights came on top of a full plan: the team's summary names whose plan passes 100%.
+    expect(weightsWarning()).to.match(new RegExp(`^Weights do not add up to 100% for ${employee.nameAlt} \\d+%\\.$`));
 
     // Made today, well into the quarter, and still at their baselines: nothing of them is due yet, so none opens red.
     const search = shadow(el).querySelector<HTMLInputElement>('#kpi-search')!;

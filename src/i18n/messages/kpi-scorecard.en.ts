@@ -37,6 +37,8 @@ export const kpiScorecardEn = {
   'kpiScorecard.summary.count': (p: { count: number; formatted: string }) => (p.count === 1 ? '1 KPI' : `${p.formatted} KPIs`),
   'kpiScorecard.summary.statuses': 'KPIs by status',
   'kpiScorecard.summary.weights': (p: { total: string }) => `Weights add up to ${p.total}%, not 100%: the score divides by the total.`,
+  'kpiScorecard.summary.weightsOff': (p: { count: number; formatted: string; people: string; more: number }) =>
+    `Weights do not add up to 100% for ${p.count === 1 ? p.people : `${p.formatted} people: ${p.people}`}${p.more > 0 ? ` and ${p.more} more` : ''}.`,
   'kpiScorecard.summary.hidden': (p: { count: number; formatted: string }) =>
     p.count === 1
       ? "One person's KPIs are not shown: a KPI can be seen only by its owner, their managers and HR."
@@ -102,6 +104,8 @@ export const kpiScorecardEn = {
   'kpiScorecard.profile.templates': (p: { count: number; formatted: string }) =>
     p.count === 1 ? 'Its KPI:' : `Its ${p.formatted} KPIs:`,
   'kpiScorecard.profile.templateFigures': (p: { target: string; weight: string }) => `target ${p.target}, weight ${p.weight}%`,
+  'kpiScorecard.profile.weightsAfter': (p: { name: string; total: string }) =>
+    `With these, ${p.name}'s KPI weights add up to ${p.total}%, not 100%: adjust the weights after applying.`,
   'kpiScorecard.profile.apply': 'Apply',
   'kpiScorecard.profile.conflict': "This person's record changed while you were choosing. Try again to apply the profile to the latest.",
   'kpiScorecard.profile.done': (p: { count: number; formatted: string; name: string; profile: string }) =>

@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { TandemKpiChangeEvent } from '../../events/kpi-change.js';
 import type { Id, JobProfile } from '../../model/records.js';
+import { validateSiblingWeights } from '../../model/validation.js';
 import { failureOf, renderField, renderSaveStatus, reopened, syncDialog, type SaveState } from '../shared/dialog-flow.js';
 import { categoryLabel, formatKpiAmount } from '../shared/kpi-format.js';
 import { hasPlannableMember, plannableMembers, ScorecardFlow } from './scorecard-flow.js';
@@ -149,7 +150,7 @@ export class KpiProfileFlow extends ScorecardFlow {
           ${profiles.map((option) => html`<option value=${option.id} ?selected=${option.id === draft.profileId}>${option.title}</option>`)}
         </select>`,
       )}
-      ${profile ? this.renderTemplates(profile) : nothing}
+      ${profile ? this.renderTemplates(profile, draft.personId) : nothing}
       ${renderSaveStatus(this.card, draft, {
         conflict: t('kpiScorecard.profile.conflict'),
         reloadLabel: t('action.retry'),
@@ -159,7 +160,13 @@ export class KpiProfileFlow extends ScorecardFlow {
       })}
       <div class="dialog-actions">
         <button type="button" class="button" @click=${() => this.close()} ?disabled=${saving}>${t('action.cancel')}</button>
-        <button type="submit" class="button" data-variant="primary" aria-disabled=${saving ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class="button"
+          data-variant="primary"
+          aria-disabled=${saving ? 'true' : 'false'}
+          aria-describedby=${profile && validateSiblingWeights([this.weightsAfter(profile, draft.personId)]).length > 0 ? 'kpi-profile-weights' : nothing}
+        >
           ${saving ? t('kpiScorecard.saving') : t('kpiScorecard.profile.apply')}
         </button>
       </div>
@@ -167,8 +174,21 @@ export class KpiProfileFlow extends ScorecardFlow {
   }
 
   /** What the plan will hold: each template's name, category, target and weight. */
-  private renderTemplates(profile: JobProfile): TemplateResult {
+  /**
+   * What the person's KPI weights add up to once the profile's templates
+   * join the plan (those already in it from this profile stay as they are,
+   * as the store keeps them).
+   */
+  private weightsAfter(profile: JobProfile, personId: Id): number {
+    const plan = (this.card.data?.kpis ?? []).filter((kpi) => kpi.ownerId === personId && !kpi.archived);
+    const kept = new Set(plan.filter((kpi) => kpi.source === 'jobProfile' && kpi.sourceId === profile.id).map((kpi) => kpi.name));
+    const added = profile.kpiTemplates.filter((template) => !kept.has(template.name));
+    return [...plan.map((kpi) => kpi.weight), ...added.map((template) => template.weight)].reduce((sum, weight) => sum + weight, 0);
+  }
+
+  private renderTemplates(profile: JobProfile, personId: Id): TemplateResult {
     const { t, format } = this.card;
+    const total = this.weightsAfter(profile, personId);
     return html`<div class="templates">
       <p class="hint">${t('kpiScorecard.profile.templates', { count: profile.kpiTemplates.length, formatted: format.number(profile.kpiTemplates.length, 0) })}</p>
       <ul>
@@ -185,6 +205,11 @@ export class KpiProfileFlow extends ScorecardFlow {
           </li>`;
         })}
       </ul>
+      ${validateSiblingWeights([total]).length > 0
+        ? html`<p class="hint weights-after" id="kpi-profile-weights">
+            ${t('kpiScorecard.profile.weightsAfter', { name: this.card.nameOf(personId), total: format.number(total, 1) })}
+          </p>`
+        : nothing}
     </div>`;
   }
 }

@@ -75,6 +75,9 @@ const RELOAD_DELAY_MS = 80;
 const kpiKey = (id: Id) => `kpi:${id}`;
 const detailKey = (id: Id) => `detail:${id}`;
 
+/** People named in the group summary's warning about weights; the rest are counted. */
+const WEIGHT_WARNINGS_NAMED = 3;
+
 /**
  * A scorecard of KPIs: for one person, the people who report to the
  * signed-in manager, or an org unit. Each row shows the KPI and its category,
@@ -801,8 +804,18 @@ export class TandemKpiScorecard extends TandemElement {
           ? html`<span class="weights-warning">${t('kpiScorecard.summary.weights', { total: format.number(weightTotal, 1) })}</span>`
           : nothing}`;
     } else if (total > 0) {
-      const people = new Set(this.assessed.map(({ kpi }) => kpi.ownerId)).size;
-      lead = html`<span>${t('kpiScorecard.summary.count', number(total))} · ${t('count.people', number(people))}</span>`;
+      const weightsOf = new Map<Id, number[]>();
+      for (const { kpi } of this.assessed) weightsOf.set(kpi.ownerId, [...(weightsOf.get(kpi.ownerId) ?? []), kpi.weight]);
+      // A plan grown by a job profile or added key results can pass 100%: say whose, as a person's own scorecard does.
+      const off = [...weightsOf]
+        .filter(([, weights]) => validateSiblingWeights(weights).length > 0)
+        .map(([ownerId, weights]) => `${this.nameOf(ownerId)} ${format.number(weights.reduce((sum, weight) => sum + weight, 0), 1)}%`);
+      lead = html`<span>${t('kpiScorecard.summary.count', number(total))} · ${t('count.people', number(weightsOf.size))}</span>
+        ${off.length > 0
+          ? html`<span class="weights-warning"
+              >${t('kpiScorecard.summary.weightsOff', { ...number(off.length), people: format.list(off.slice(0, WEIGHT_WARNINGS_NAMED)), more: Math.max(0, off.length - WEIGHT_WARNINGS_NAMED) })}</span
+            >`
+          : nothing}`;
     }
     const hidden = this.columnsHidden.map((column) => t(COLUMN_MESSAGE_KEYS[column]));
     return html`${lead} ${total > 0 ? statusList : nothing}
