@@ -536,6 +536,7 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         await expectInvalid(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 1, weight: 40 }] }), 'weight');
         await expectInvalid(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 1, weight: 150 }] }), `rebalance.${first.id}`);
         await expectConflict(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: first.id, version: 3, weight: 50 }] }), 'goal');
+        await expectConflict(adapter.createGoal({ ...base, title: '', weight: 50, rebalance: [{ id: first.id, version: 3, weight: 50 }] }), 'goal');
         await expectNotFound(adapter.createGoal({ ...base, title: 'Second', weight: 50, rebalance: [{ id: ids.goalEmp1, version: 1, weight: 50 }] }), 'goal');
         // Nothing of the refused writes landed.
         expect(sortedIds(await adapter.listGoals({ parentId: ids.goalEmp1Draft }))).to.deep.equal([first.id]);
@@ -580,6 +581,8 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const input = { goalId: ids.goalEmp1Draft, title: 'Readers', metric: 'number', start: 0, target: 500, direction: 'increase', due: '2026-03-01' } as const;
         await expectInvalid(adapter.createKeyResult({ ...input, weight: 40, rebalance: [] }), 'weight');
         await expectConflict(adapter.createKeyResult({ ...input, weight: 40, rebalance: [{ id: ids.krDocs, version: 2, weight: 60 }] }), 'keyResult');
+        // A stale sibling is a conflict even when the new key result's own fields are wrong too.
+        await expectConflict(adapter.createKeyResult({ ...input, title: ' ', weight: 40, rebalance: [{ id: ids.krDocs, version: 2, weight: 60 }] }), 'keyResult');
         expect(sortedIds(await adapter.listKeyResults({ goalId: ids.goalEmp1Draft }))).to.deep.equal([ids.krDocs]);
         const created = await adapter.createKeyResult({ ...input, weight: 40, rebalance: [{ id: ids.krDocs, version: 1, weight: 60 }] });
         expect(await adapter.getKeyResult(ids.krDocs)).to.include({ weight: 60, version: 2 });

@@ -748,15 +748,13 @@ export class TandemStore implements DataAdapter {
         ...(input.visibility === undefined ? [] : oneOf('visibility', input.visibility, GOAL_VISIBILITIES)),
         ...(parent && parent.cycleId !== input.cycleId ? [issue('parentId', { key: 'validation.notAllowedValue' })] : []),
       ];
-      validate(fieldIssues);
       const rebalance = input.rebalance
         ? await planGoalRebalance(tx, ctx, { id: '', parentId: input.parentId, cycleId: input.cycleId, level: input.level }, input.weight, input.rebalance)
         : undefined;
-      if (rebalance) {
-        // Stale siblings first: their weights' sum is only worth judging against what is stored now.
-        rebalance.checkVersions();
-        validate(rebalance.issues);
-      }
+      // Stale siblings first, as in every write: the person resolves the conflict before anything else is judged.
+      rebalance?.checkVersions();
+      validate(fieldIssues);
+      if (rebalance) validate(rebalance.issues);
       const goal: Goal = {
         id: newId('goal'),
         version: 1,
@@ -989,15 +987,13 @@ export class TandemStore implements DataAdapter {
       const goal = await requireGoal(tx, ctx, input.goalId);
       refuse(canEditKeyResults(ctx.actor, goal, ctx.dir), 'keyResult.create');
       const cycle = await tx.get('cycle', goal.cycleId);
-      validate([...validateKeyResultFields(input, cycle), ...optionalText('unit', input.unit, TITLE_MAX_LENGTH)]);
       const rebalance = input.rebalance
         ? planRebalance('keyResult', await tx.getByIndex('keyResult', 'goalId', goal.id), input.weight, input.rebalance, ctx.now)
         : undefined;
-      if (rebalance) {
-        // Stale siblings first: their weights' sum is only worth judging against what is stored now.
-        rebalance.checkVersions();
-        validate(rebalance.issues);
-      }
+      // Stale siblings first, as in every write: the person resolves the conflict before anything else is judged.
+      rebalance?.checkVersions();
+      validate([...validateKeyResultFields(input, cycle), ...optionalText('unit', input.unit, TITLE_MAX_LENGTH)]);
+      if (rebalance) validate(rebalance.issues);
       const keyResult: KeyResult = {
         id: newId('kr'),
         version: 1,
