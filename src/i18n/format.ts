@@ -21,7 +21,7 @@ export interface Formatter {
   /** A date and time, e.g. for a check-in. */
   dateTime(value: string | Date): string;
   /** How long ago or ahead `value` is from `now`: `3 days ago` / `3天前`. */
-  relativeTime(value: string | Date, now?: Date): string;
+  relativeTime(value: string | Date, now?: Date, style?: 'long' | 'short'): string;
   /** A list of names: `A, B and C` / `A、B和C`. */
   list(items: readonly string[]): string;
 }
@@ -107,11 +107,11 @@ export function formatter(locale: Locale): Formatter {
       if (!isValidDate(date)) return unreadable(value);
       return cached(`dt|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
     },
-    relativeTime(value, now = new Date()) {
+    relativeTime(value, now = new Date(), style = 'long') {
       const date = parseDate(value);
       if (!isValidDate(date) || !isValidDate(now)) return unreadable(value);
       const seconds = (date.getTime() - now.getTime()) / 1000;
-      const format = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+      const format = cached(`r|${locale}|${style}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style }));
       for (const [unit, size] of RELATIVE_UNITS) {
         if (Math.abs(seconds) >= size || unit === 'second') {
           return format.format(Math.round(seconds / size), unit);

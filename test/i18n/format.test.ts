@@ -80,6 +80,9 @@ describe('formatter', () => {
     expect(en.relativeTime('2026-11-24T12:00:00Z', now)).to.equal('tomorrow');
     expect(en.relativeTime('2026-11-23T11:59:30Z', now)).to.equal('30 seconds ago');
     expect(en.relativeTime('2026-12-07T12:00:00Z', now)).to.equal('in 2 weeks');
+    // The short form, for narrow cells.
+    expect(en.relativeTime('2026-11-23T11:07:00Z', now, 'short')).to.equal('53 min. ago');
+    expect(zh.relativeTime('2026-11-23T11:07:00Z', now, 'short')).to.equal('53分钟前');
   });
 
   it('shows a date it cannot read as given, instead of throwing', () => {

@@ -64,6 +64,8 @@ async function typeComment(el: TandemGoalTree, text: string): Promise<void> {
 const decisionButton = (el: Element, decision: 'approve' | 'reject') =>
   shadow(el).querySelector<HTMLButtonElement>(`dialog.approval [data-decision=${decision}]`)!;
 
+const announced = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((region) => region.textContent!.trim()).filter(Boolean);
+
 describe('<tandem-goal-tree> approval', () => {
 
   it('approves by keyboard: A opens a labelled dialog, Approve updates the store and fires tandem-goal-change', async () => {
@@ -92,6 +94,8 @@ describe('<tandem-goal-tree> approval', () => {
     expect((await store.getGoal(id)).status).to.equal('approved');
     // Back on the row, or on the one that took its place once the reload drops it from the "pending" filter.
     await waitUntil(() => !dialog.open && shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'closed, focus back in the rows');
+    // The row says little of it: a live region says what happened.
+    await waitUntil(() => announced(el).includes(`Approved: ${goal.title}.`), 'the approval announced');
   });
 
   it('keeps focus in the tree when the approved goal leaves the "pending" filter', async () => {

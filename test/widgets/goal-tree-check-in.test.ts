@@ -38,6 +38,8 @@ function nextValue(keyResult: { metric: string; start: number; current: number; 
   return keyResult.target + (keyResult.start < keyResult.target ? -1 : 1);
 }
 
+const announced = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((region) => region.textContent!.trim()).filter(Boolean);
+
 describe('<tandem-goal-tree> check-in', () => {
 
   it('opens from a key result with C: a labelled modal, focus in the value field, back on the row after Escape', async () => {
@@ -98,6 +100,7 @@ describe('<tandem-goal-tree> check-in', () => {
     expect(stored.at(-1)).to.deep.equal(event!.checkIn);
     await waitUntil(() => !dialogOf(el).open && shadow(el).activeElement === row(el, `keyResult:${id}`), 'closed, focus on the row');
     expect(valueText(el, id)).not.to.equal(shownBefore);
+    await waitUntil(() => announced(el).includes(`Check-in saved: ${before.title}.`), 'the check-in announced');
     expect(row(el, `keyResult:${id}`).textContent).to.contain('Confidence 65%');
   });
 

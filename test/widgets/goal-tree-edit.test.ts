@@ -78,6 +78,10 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     const adjust = menuItem(el, 'adjust')!;
     expect(adjust.getAttribute('aria-disabled')).to.equal('true');
     expect(adjust.textContent).to.contain('propose the change to your manager');
+    // Named by its label, described by its reason: the reason is said once.
+    const byIds = (attribute: string) => adjust.getAttribute(attribute)!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent!.trim());
+    expect(byIds('aria-labelledby')).to.deep.equal(['Adjust…']);
+    expect(byIds('aria-describedby')[0]).to.contain('propose the change to your manager');
     expect(menuItem(el, 'add-key-result')!.getAttribute('aria-disabled')).to.equal('true');
     press(items[0]!, 'ArrowDown');
     expect(shadow(el).activeElement).to.equal(items[1]);

@@ -159,6 +159,8 @@ describe('<tandem-goal-tree>', () => {
     const text = co1.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('Grow revenue').and.contain('Company').and.contain('Approved').and.contain('Confidence 70%').and.contain('Checked in 3 days ago');
     expect(co1.querySelector('.owner [part=name]')!.textContent).to.equal('陈静');
+    // The age in its short form fits its column; the moment itself is in the title.
+    expect(co1.querySelector('.when')!.getAttribute('title')).to.match(/^\w{3} \d+, 2026, \d+:\d{2}\s[AP]M$/);
     // Half from its key result (50%), half from its departments: d1 17.5% (k2 10%, children 25%), d2 ≈ 55.6%.
     expect(co1.querySelector('.percent')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Progress 43%');
     // Scores roll up, not statuses: k1 on track (0) is half; the children half is d1 alone, at risk
@@ -421,6 +423,8 @@ describe('<tandem-goal-tree>', () => {
     expect(shadow(el).querySelector('img')).to.equal(null);
     expect((window as { hacked?: boolean }).hacked).to.equal(undefined);
     expect(shadow(el).querySelector('.summary')!.textContent).to.contain('1 goal or key result matches');
+    // Only the count is in the live region, not the Clear filters button beside it.
+    expect(shadow(el).querySelector('.summary [role=status]')!.textContent!.trim()).to.equal('1 goal or key result matches');
     await expect(el).to.be.accessible();
 
     input.value = 'nothing like this';

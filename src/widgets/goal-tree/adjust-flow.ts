@@ -215,6 +215,7 @@ export class AdjustFlow extends TreeFlow {
       this.edits.setGoal(goal.id, { patch: { title: result.goal.title, description: result.goal.description }, version: result.goal.version });
       for (const stored of result.keyResults) this.edits.setKeyResult(stored.id, { patch: krPatch(stored), version: stored.version });
       if (this.draft?.goal.id === goal.id) this.close();
+      this.tree.announce(this.tree.t('goalTree.announce.adjusted', { title: result.goal.title }));
       this.tree.dispatch(new TandemGoalChangeEvent(result.goal, 'adjusted', undefined, result));
     } catch (error) {
       this.edits.setGoal(goal.id, undefined);

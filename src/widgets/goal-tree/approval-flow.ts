@@ -114,6 +114,7 @@ export class ApprovalFlow extends TreeFlow {
     try {
       const stored = await adapter.submitGoal(goal.id, goal.version);
       this.setPendingStatus(goal.id, { status: stored.status, version: stored.version });
+      this.tree.announce(this.tree.t('goalTree.announce.submitted', { title: stored.title }));
       this.tree.dispatch(new TandemGoalChangeEvent(stored, 'submitted'));
     } catch (error) {
       this.setPendingStatus(goal.id, undefined);
@@ -218,6 +219,7 @@ export class ApprovalFlow extends TreeFlow {
       if (this.marked.has(goal.id)) this.toggleMark(goal.id);
       if (this.draft?.goal.id === goal.id) this.close();
       const change: GoalChangeKind = decision === 'approve' ? 'approved' : 'rejected';
+      this.tree.announce(this.tree.t(decision === 'approve' ? 'goalTree.announce.approved' : 'goalTree.announce.rejected', { title: stored.title }));
       this.tree.dispatch(new TandemGoalChangeEvent(stored, change));
     } catch (error) {
       this.setPendingStatus(goal.id, undefined);

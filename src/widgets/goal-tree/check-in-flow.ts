@@ -169,6 +169,7 @@ export class CheckInFlow extends TreeFlow {
       });
       this.setPending(keyResult.id, { value: input.value, confidence: input.confidence, stored: result.keyResult });
       if (this.draft?.keyResult.id === keyResult.id) this.close();
+      this.tree.announce(this.tree.t('goalTree.announce.checkedIn', { title: result.keyResult.title }));
       this.tree.dispatch(new TandemCheckInEvent(result.checkIn, result.keyResult));
     } catch (error) {
       this.setPending(keyResult.id, before?.stored ? before : undefined);

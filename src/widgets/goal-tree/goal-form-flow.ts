@@ -361,6 +361,7 @@ export class GoalFormFlow extends TreeFlow {
             rebalance,
           });
           this.finish(draft, goalNodeKey(created.id));
+          this.tree.announce(this.tree.t('goalTree.announce.created', { title: created.title }));
           this.tree.dispatch(new TandemGoalChangeEvent(created, 'created'));
           break;
         }
@@ -372,6 +373,7 @@ export class GoalFormFlow extends TreeFlow {
             const stored = await adapter.updateGoal(draft.goal.id, draft.goal.version, { ...patch, rebalance });
             this.edits.setGoal(stored.id, { patch, version: stored.version });
             this.finish(draft, draft.rowKey);
+            this.tree.announce(this.tree.t('goalTree.announce.saved', { title: stored.title }));
             this.tree.dispatch(new TandemGoalChangeEvent(stored, 'edited'));
           } catch (error) {
             this.edits.setGoal(draft.goal.id, undefined);
@@ -382,6 +384,7 @@ export class GoalFormFlow extends TreeFlow {
         case 'create-key-result': {
           const created = await adapter.createKeyResult({ goalId: draft.goal.id, ...this.keyResultInput(fields), weight, rebalance });
           this.finish(draft, keyResultNodeKey(created.id));
+          this.tree.announce(this.tree.t('goalTree.announce.created', { title: created.title }));
           this.tree.dispatch(new TandemGoalChangeEvent(draft.goal, 'edited', created));
           break;
         }
@@ -393,6 +396,7 @@ export class GoalFormFlow extends TreeFlow {
             const stored = await adapter.updateKeyResult(keyResult.id, keyResult.version, { ...patch, rebalance });
             this.edits.setKeyResult(stored.id, { patch, version: stored.version });
             this.finish(draft, draft.rowKey);
+            this.tree.announce(this.tree.t('goalTree.announce.saved', { title: stored.title }));
             this.tree.dispatch(new TandemGoalChangeEvent(draft.goal, 'edited', stored));
           } catch (error) {
             this.edits.setKeyResult(keyResult.id, undefined);

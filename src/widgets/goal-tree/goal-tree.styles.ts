@@ -53,8 +53,16 @@ export const goalTreeStyles = css`
     color: ${token('color-danger')};
   }
 
-  .summary:empty {
-    display: none;
+  .summary-status {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: ${token('space-s')};
+  }
+
+  /* Nothing to say: no room taken, but the live region stays in the page, so what it says next is announced. */
+  .summary:has(> .summary-status:empty):not(:has(> button)) {
+    min-height: 0;
+    padding-block: 0;
   }
 
   .scroll {

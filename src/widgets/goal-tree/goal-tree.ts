@@ -230,8 +230,17 @@ export class TandemGoalTree extends TandemElement {
       reveal: (key: NodeKey, parentKey?: NodeKey) => tree.reveal(key, parentKey),
       reload: () => void tree.treeTask.run(),
       dispatch: (event: Event) => void tree.dispatchEvent(event),
+      announce: (message: string) => {
+        // Emptied first, so the same words said twice are heard twice.
+        tree.announcement = '';
+        requestAnimationFrame(() => (tree.announcement = message));
+      },
     };
   })();
+
+  /** What the last action did, for screen readers (see `GoalTreeAccess.announce`). */
+  @state()
+  private announcement = '';
 
   private readonly edits = new PendingEdits(() => this.requestUpdate());
   private readonly checkIns = new CheckInFlow(this, this.access);
@@ -1003,7 +1012,7 @@ export class TandemGoalTree extends TandemElement {
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
+    return html`${this.renderTreeTask()}<div class="visually-hidden" role="status">${this.announcement}</div>${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
   }
 
   private renderTreeTask() {
@@ -1035,7 +1044,11 @@ export class TandemGoalTree extends TandemElement {
     const label = data.cycle ? t('goalTree.label', { cycle: data.cycle.name }) : t('goalTree.labelNoCycle');
     return html`
       ${this.renderToolbar(view)}
-      <div class="summary" role="status">${this.renderSummary()}</div>
+      <div class="summary">
+        <span class="summary-status" role="status">${this.renderSummary()}</span>${this.filtering
+          ? html`<button type="button" class="button" @click=${this.clearFilters}>${t('goalTree.clearFilters')}</button>`
+          : nothing}
+      </div>
       ${this.renderFiguresFailure()} ${this.renderFlowFailure()} ${this.approvals.renderBar()}
       <div class="scroll">
         ${this.rowCount > 0
@@ -1102,8 +1115,8 @@ export class TandemGoalTree extends TandemElement {
         : nothing;
     if (!this.filtering) return pending;
     const count = this.matchCount;
-    return html`${pending}<span>${this.t('goalTree.matches', { count, formatted: this.format.number(count, 0) })}</span>
-      <button type="button" class="button" @click=${this.clearFilters}>${this.t('goalTree.clearFilters')}</button>`;
+    // Clear filters sits outside this live region, so only the count is said.
+    return html`${pending}<span>${this.t('goalTree.matches', { count, formatted: this.format.number(count, 0) })}</span>`;
   }
 
   private renderToolbar(view: TreeView) {
@@ -1296,8 +1309,13 @@ export class TandemGoalTree extends TandemElement {
       <span class="cell state-cell"><span class="badge status" data-status=${goal.status}>${t(`goalStatus.${goal.status}`)}</span></span>
       ${this.renderProgress(known ? (figures!.progress.get(goal.id) ?? 0) : undefined, pace)} ${this.renderPace(pace)}
       <span class="cell confidence">${confidence === null ? nothing : t('goalTree.confidence', { value: format.percent(confidence) })}</span>
-      <span class="cell when">
-        ${!known ? nothing : lastCheckIn ? t('goalTree.checkedIn', { ago: format.relativeTime(lastCheckIn, this.now) }) : t('goalTree.noCheckIns')}
+      <span class="cell when" title=${known && lastCheckIn ? format.dateTime(lastCheckIn) : nothing}>
+        ${!known
+          ? nothing
+          : lastCheckIn
+            ? // The short form ("53 min. ago") fits the column where the long one was cut off; the title has the moment.
+              t('goalTree.checkedIn', { ago: format.relativeTime(lastCheckIn, this.now, 'short') })
+            : t('goalTree.noCheckIns')}
       </span>`;
   }
 

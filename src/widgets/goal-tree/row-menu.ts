@@ -146,11 +146,13 @@ export class RowMenu extends TreeFlow {
           tabindex="-1"
           data-item=${item.id}
           aria-disabled=${item.disabledReason ? 'true' : nothing}
+          aria-labelledby=${`row-menu-${item.id}-label`}
           aria-describedby=${item.disabledReason ? `row-menu-${item.id}-reason` : nothing}
           aria-keyshortcuts=${item.shortcut ?? nothing}
           @click=${() => this.run(item)}
         >
-          <span class="item-label">${item.label}</span>
+          <!-- Named by its label alone: the reason inside the button is its description, not said twice. -->
+          <span class="item-label" id=${`row-menu-${item.id}-label`}>${item.label}</span>
           ${item.shortcut ? html`<kbd aria-hidden="true">${item.shortcut}</kbd>` : nothing}
           ${item.disabledReason
             ? html`<span class="item-reason" id=${`row-menu-${item.id}-reason`}>${item.disabledReason}</span>`

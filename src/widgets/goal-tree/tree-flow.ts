@@ -38,6 +38,11 @@ export interface GoalTreeAccess {
   reload(): void;
   /** Sends an event from the tree element. */
   dispatch(event: Event): void;
+  /**
+   * Says what an action did, politely: focus returns to a row whose text
+   * barely changes ("Pending approval"), so a screen reader hears the outcome here.
+   */
+  announce(message: string): void;
 }
 
 /**
