@@ -586,7 +586,7 @@ export function kpiFromKeyResult(keyResult: KeyResult, goal: Goal, id: Id, now: 
 /**
  * A KPI of a person's plan from one of their job profile's templates: it
  * starts at the template's baseline, measured when the plan is made (the
- * day it is judged from; see {@link kpiPeriod}).
+ * moment it is judged from; see {@link kpiPeriod}).
  */
 export function kpiFromTemplate(
   template: KpiTemplate,

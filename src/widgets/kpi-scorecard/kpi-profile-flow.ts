@@ -173,7 +173,6 @@ export class KpiProfileFlow extends ScorecardFlow {
     </form>`;
   }
 
-  /** What the plan will hold: each template's name, category, target and weight. */
   /**
    * What the person's KPI weights add up to once the profile's templates
    * join the plan (those already in it from this profile stay as they are,
@@ -186,6 +185,7 @@ export class KpiProfileFlow extends ScorecardFlow {
     return [...plan.map((kpi) => kpi.weight), ...added.map((template) => template.weight)].reduce((sum, weight) => sum + weight, 0);
   }
 
+  /** What the plan will hold: each template's name, category, target and weight, and what the weights come to. */
   private renderTemplates(profile: JobProfile, personId: Id): TemplateResult {
     const { t, format } = this.card;
     const total = this.weightsAfter(profile, personId);
