@@ -239,7 +239,7 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
 
 /**
  * The period a KPI is judged over. `start` is a date (the cycle's first
- * day) or, for a plan made mid-cycle, the instant of its baseline.
+ * day) or, for a plan made mid-cycle, the instant it was added.
  */
 export interface JudgedPeriod {
   readonly start: IsoDate | IsoDateTime;
@@ -263,25 +263,26 @@ function graceEnd(cycle: Pick<Cycle, 'start' | 'end'>): IsoDateTime | null {
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
- * The period a KPI is judged over: the cycle, or from the moment of its
- * baseline (its first measurement) when that comes after the cycle's first
- * days ({@link MIN_ELAPSED_SHARE}, when nothing is judged anyway). A plan
- * given to someone mid-cycle (a job profile for a new hire, a KPI a manager
- * adds) owes nothing for the time before it existed; it would otherwise
- * open red. A KPI that mirrors a key result keeps the cycle: the key result
- * was due from the cycle's start, and its pace is judged that way too.
+ * The period a KPI is judged over: the cycle, or from the moment it joined
+ * its owner's plan (`addedAt`) when that came after the cycle's first days
+ * ({@link MIN_ELAPSED_SHARE}, when nothing is judged anyway). A plan given
+ * to someone mid-cycle (a job profile for a new hire, a KPI a manager adds)
+ * owes nothing for the time before it existed; it would otherwise open red.
+ * A KPI that mirrors a key result keeps the cycle: the key result was due
+ * from the cycle's start, and its pace is judged that way too. Without
+ * `addedAt` (a store that does not record it), the cycle.
  */
-export function kpiPeriod(kpi: Pick<Kpi, 'source' | 'history'>, cycle: Pick<Cycle, 'start' | 'end'>): JudgedPeriod {
-  const baseline = kpi.history[0];
-  if (kpi.source === 'keyResult' || !baseline) return cycle;
+export function kpiPeriod(kpi: Pick<Kpi, 'source' | 'addedAt'>, cycle: Pick<Cycle, 'start' | 'end'>): JudgedPeriod {
+  const addedAt = kpi.addedAt;
+  if (kpi.source === 'keyResult' || addedAt === undefined) return cycle;
   const until = graceEnd(cycle);
   if (until === null) return cycle;
   // Most plans are set in the cycle's first days: told by comparing strings, without parsing thousands of them.
-  if (CANONICAL_INSTANT.test(baseline.at) && baseline.at < until) return cycle;
-  const baselineMs = Date.parse(baseline.at);
-  // Set in the first days, or at a time that cannot be read or lies after the cycle: the cycle as it is.
-  if (!(baselineMs >= Date.parse(until) && baselineMs < endOfDate(cycle.end))) return cycle;
-  return { start: baseline.at, end: cycle.end };
+  if (CANONICAL_INSTANT.test(addedAt) && addedAt < until) return cycle;
+  const addedMs = Date.parse(addedAt);
+  // Added in the first days, or at a time that cannot be read or lies after the cycle: the cycle as it is.
+  if (!(addedMs >= Date.parse(until) && addedMs < endOfDate(cycle.end))) return cycle;
+  return { start: addedAt, end: cycle.end };
 }
 
 /**
@@ -580,13 +581,15 @@ export function kpiFromKeyResult(keyResult: KeyResult, goal: Goal, id: Id, now: 
     history: [{ at: now, value: keyResult.current }],
     targetChanges: [],
     archived: false,
+    addedAt: now,
   };
 }
 
 /**
  * A KPI of a person's plan from one of their job profile's templates: it
- * starts at the template's baseline, measured when the plan is made (the
- * moment it is judged from; see {@link kpiPeriod}).
+ * starts at the template's baseline, measured when the plan is made, and
+ * is judged from then when that is after the cycle's first days (see
+ * {@link kpiPeriod}).
  */
 export function kpiFromTemplate(
   template: KpiTemplate,
@@ -615,5 +618,6 @@ export function kpiFromTemplate(
     history: [{ at: now, value: template.start }],
     targetChanges: [],
     archived: false,
+    addedAt: now,
   };
 }

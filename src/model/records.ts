@@ -265,6 +265,12 @@ export interface Kpi extends Versioned {
   history: KpiPoint[];
   targetChanges: KpiTargetChange[];
   archived: boolean;
+  /**
+   * When the KPI joined its owner's plan. A plan given after the cycle's
+   * first days (a job profile for a new hire) is judged from then, not from
+   * the cycle's start (see `kpiPeriod`). Absent: judged over the whole cycle.
+   */
+  addedAt?: IsoDateTime;
 }
 
 export interface WorkLogEntry {

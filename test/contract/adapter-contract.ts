@@ -767,8 +767,9 @@ export function runAdapterContract(name: string, createAdapter: AdapterFactory):
         const plan = await adapter.applyJobProfile(ids.emp1, ids.jobBackend, ids.cycle);
         expect(plan.map((kpi) => kpi.name).sort()).to.deep.equal(['Incident response', 'Reviews given']);
         for (const kpi of plan) expect(kpi).to.include({ ownerId: ids.emp1, cycleId: ids.cycle, source: 'jobProfile', sourceId: ids.jobBackend });
-        // Each starts with its baseline measured at assignment: the day a plan made mid-cycle is judged from.
+        // Each starts with its baseline measured at assignment, and says when it joined the plan: a plan made mid-cycle is judged from then.
         for (const kpi of plan) expect(kpi.history.map((point) => point.value)).to.deep.equal([kpi.start]);
+        for (const kpi of plan) expect(kpi.addedAt).to.equal(kpi.history[0]!.at);
         expect((await adapter.getPerson(ids.emp1)).jobProfileId).to.equal(ids.jobBackend);
         const again = await adapter.applyJobProfile(ids.emp1, ids.jobBackend, ids.cycle);
         expect(sortedIds(again)).to.deep.equal(sortedIds(plan));

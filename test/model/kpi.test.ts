@@ -300,43 +300,43 @@ describe('assessKpi', () => {
     expect(assessKpi(kpi({ actual: kpi({}).start, history: [] }), period, dayTwo).status).to.equal('healthy');
   });
 
-  it('judges a plan made mid-cycle from the day of its baseline, and a key result\'s KPI from the cycle\'s start', () => {
-    // Assigned on 1 March, two thirds of the way into the quarter; looked at the next day, still at its baseline.
-    const assigned = { at: '2026-03-01T09:00:00.000Z', value: 0 };
+  it('judges a plan added mid-cycle from when it was added, and a key result\'s KPI from the cycle\'s start', () => {
+    // Added on 1 March, two thirds of the way into the quarter; looked at the next day, still at its baseline.
+    const addedAt = '2026-03-01T09:00:00.000Z';
     const nextDay = new Date('2026-03-02T12:00:00.000Z');
-    expect(kpiPeriod(kpi({ source: 'jobProfile', history: [assigned] }), period)).to.deep.equal({ start: '2026-03-01T09:00:00.000Z', end: '2026-03-31' });
-    expect(assessKpi(kpi({ source: 'jobProfile', history: [assigned] }), period, nextDay).status).to.equal('healthy');
-    expect(assessKpi(kpi({ source: 'manual', history: [assigned] }), period, nextDay).status).to.equal('healthy');
+    expect(kpiPeriod(kpi({ source: 'jobProfile', addedAt }), period)).to.deep.equal({ start: addedAt, end: '2026-03-31' });
+    expect(assessKpi(kpi({ source: 'jobProfile', addedAt }), period, nextDay).status).to.equal('healthy');
+    expect(assessKpi(kpi({ source: 'manual', addedAt }), period, nextDay).status).to.equal('healthy');
     // The same figures on a key result's KPI: two months of the key result were due, and nothing moved.
-    expect(kpiPeriod(kpi({ source: 'keyResult', history: [assigned] }), period)).to.equal(period);
-    expect(assessKpi(kpi({ source: 'keyResult', history: [assigned] }), period, nextDay).status).to.equal('unhealthy');
+    expect(kpiPeriod(kpi({ source: 'keyResult', addedAt }), period)).to.equal(period);
+    expect(assessKpi(kpi({ source: 'keyResult', addedAt }), period, nextDay).status).to.equal('unhealthy');
+    // Without the moment it was added (a store that does not record it), the whole cycle: a first measurement is no start.
+    expect(kpiPeriod(kpi({ source: 'jobProfile', history: [{ at: addedAt, value: 0 }] }), period)).to.equal(period);
     // Half of its own month later with half of the target: on pace.
     const midMonth = new Date('2026-03-16T12:00:00.000Z');
-    expect(assessKpi(kpi({ source: 'jobProfile', actual: 50, history: [assigned, { at: '2026-03-16T09:00:00.000Z', value: 50 }] }), period, midMonth).status).to.equal('healthy');
-    expect(assessKpi(kpi({ source: 'jobProfile', actual: 20, history: [assigned, { at: '2026-03-16T09:00:00.000Z', value: 20 }] }), period, midMonth).status).to.equal('unhealthy');
+    expect(assessKpi(kpi({ source: 'jobProfile', addedAt, actual: 50 }), period, midMonth).status).to.equal('healthy');
+    expect(assessKpi(kpi({ source: 'jobProfile', addedAt, actual: 20 }), period, midMonth).status).to.equal('unhealthy');
   });
 
-  it('counts a late plan\'s time from the moment it was set, not from that day\'s midnight', () => {
-    // Set at 17:00 four days before the quarter ends: nothing is due yet, and a day later a fifth of its time has passed.
-    const assigned = { at: new Date(2026, 2, 27, 17).toISOString(), value: 0 };
-    const record = kpi({ source: 'jobProfile', history: [assigned] });
+  it('counts a late plan\'s time from the moment it was added, not from that day\'s midnight', () => {
+    // Added at 17:00 four days before the quarter ends: nothing is due yet, and a day later a fifth of its time has passed.
+    const record = kpi({ source: 'jobProfile', addedAt: new Date(2026, 2, 27, 17).toISOString() });
     expect(periodElapsedShare(kpiPeriod(record, period), new Date(2026, 2, 27, 17, 5))).to.be.below(0.001);
     expect(assessKpi(record, period, new Date(2026, 2, 27, 18)).status).to.equal('healthy');
     expect(assessKpi(record, period, new Date(2026, 2, 28, 17)).status).to.equal('unhealthy');
   });
 
-  it('keeps the cycle when the baseline is in its first days, before it, after it or missing', () => {
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    // 5 % of Jan–Mar is 4.5 days: a plan set on the 4th is the quarter's; on the 6th it is judged from the 6th.
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-04T09:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-06T09:00:00.000Z', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-06T09:00:00.000Z', end: '2026-03-31' });
+  it('keeps the cycle when the plan was added in its first days, before it, after it, or at no readable time', () => {
+    expect(kpiPeriod(kpi({ addedAt: '2026-01-01T00:00:00.000Z' }), period)).to.equal(period);
+    // 5 % of Jan–Mar is 4.5 days: a plan added on the 4th is the quarter's; on the 6th it is judged from then.
+    expect(kpiPeriod(kpi({ addedAt: '2026-01-04T09:00:00.000Z' }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ addedAt: '2026-01-06T09:00:00.000Z' }), period)).to.deep.equal({ start: '2026-01-06T09:00:00.000Z', end: '2026-03-31' });
     // The first days end on 5 Jan at 12:00 UTC. Written with an offset, 08:00 in Los Angeles is 16:00 UTC: after them.
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-05T08:00:00-08:00', value: 0 }] }), period)).to.deep.equal({ start: '2026-01-05T08:00:00-08:00', end: '2026-03-31' });
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-01-05T11:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [{ at: '2025-12-20T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [{ at: '2026-05-01T00:00:00.000Z', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [{ at: 'soon', value: 0 }] }), period)).to.equal(period);
-    expect(kpiPeriod(kpi({ history: [] }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ addedAt: '2026-01-05T08:00:00-08:00' }), period)).to.deep.equal({ start: '2026-01-05T08:00:00-08:00', end: '2026-03-31' });
+    expect(kpiPeriod(kpi({ addedAt: '2026-01-05T11:00:00.000Z' }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ addedAt: '2025-12-20T00:00:00.000Z' }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ addedAt: '2026-05-01T00:00:00.000Z' }), period)).to.equal(period);
+    expect(kpiPeriod(kpi({ addedAt: 'soon' }), period)).to.equal(period);
   });
 
   it('has no forecast without history', () => {
@@ -521,6 +521,7 @@ describe('KPIs born from other records', () => {
       history: [{ at: '2026-02-01T08:00:00.000Z', value: 420 }],
       targetChanges: [],
       archived: false,
+      addedAt: '2026-02-01T08:00:00.000Z',
     });
     expect(made.thresholds).to.not.equal(DEFAULT_KPI_THRESHOLDS);
   });
@@ -550,6 +551,7 @@ describe('KPIs born from other records', () => {
       category: 'customer',
       history: [{ at: '2026-02-01T08:00:00.000Z', value: 60 }],
       archived: false,
+      addedAt: '2026-02-01T08:00:00.000Z',
     });
     expect(made.thresholds).to.deep.equal({ healthy: 0.95, watch: 0.8 });
     expect(made.thresholds).to.not.equal(template.thresholds);

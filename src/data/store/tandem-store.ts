@@ -1199,6 +1199,7 @@ export class TandemStore implements DataAdapter {
         history: [{ at: now, value: actual }],
         targetChanges: [],
         archived: false,
+        addedAt: now,
       };
       await tx.put('kpi', kpi);
       return kpi;
