@@ -67,25 +67,19 @@ describe(`calendar dates are the reader's days (${zone})`, () => {
   });
 
   it('a forecast reaches its target on the local day the line crosses it', () => {
-    // 0 → 50 over five days: 10 a day, so 100 five days after the second check-in, at the same hour.
-    const lateEvening = forecastKeyResult(
-      keyResult(),
-      [
-        { at: local(2026, 5, 1, 23).toISOString(), value: 0 },
-        { at: local(2026, 5, 6, 23).toISOString(), value: 50 },
-      ],
-      local(2026, 5, 7, 9),
-    )!;
-    expect(lateEvening.reachTargetOn).to.equal('2026-05-11');
-    const earlyMorning = forecastKeyResult(
-      keyResult(),
-      [
-        { at: local(2026, 5, 1, 1).toISOString(), value: 0 },
-        { at: local(2026, 5, 6, 1).toISOString(), value: 50 },
-      ],
-      local(2026, 5, 7, 9),
-    )!;
-    expect(earlyMorning.reachTargetOn).to.equal('2026-05-11');
+    // 0 → 50 over five days at one hour of the day: 10 a day, so 100 five days after the second check-in, at that hour.
+    const reachedWhenCheckedInAt = (hour: number) =>
+      forecastKeyResult(
+        keyResult(),
+        [
+          { at: local(2026, 5, 1, hour).toISOString(), value: 0 },
+          { at: local(2026, 5, 6, hour).toISOString(), value: 50 },
+        ],
+        local(2026, 5, 7, 9),
+      )!.reachTargetOn;
+    // Late in the evening (the next day in UTC, west of it) and early in the morning (the day before, east of it).
+    expect(reachedWhenCheckedInAt(23)).to.equal('2026-05-11');
+    expect(reachedWhenCheckedInAt(1)).to.equal('2026-05-11');
   });
 
   it('a line already past its target reaches it today, the day the page shows', () => {
