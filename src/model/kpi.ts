@@ -170,6 +170,8 @@ export interface KpiForecast {
    * away, or further off than `REACH_HORIZON_DAYS`).
    */
   readonly reachesTargetOn: IsoDate | null;
+  /** The period is over: `projected` is where it ended, not a projection. */
+  readonly final: boolean;
 }
 
 /**
@@ -190,7 +192,7 @@ export function forecastKpi(
   if (now.getTime() >= periodEnd && kpi.history.length > 0) {
     // The period is over: where it ended is the result, not a projection of its trend to a day gone by.
     const completion = kpiCompletion(kpi);
-    return { projected: kpi.actual, completion, status: kpiStatus(completion, kpi.thresholds), reachesTargetOn: null };
+    return { projected: kpi.actual, completion, status: kpiStatus(completion, kpi.thresholds), reachesTargetOn: null, final: true };
   }
   const points: TimedValue[] = kpi.history.map((point) => ({ at: Date.parse(point.at), value: point.value }));
   const line = fitLeastSquaresLine(points);
@@ -207,6 +209,7 @@ export function forecastKpi(
     completion,
     status: kpiStatus(completion, kpi.thresholds),
     reachesTargetOn: alreadyThere ? null : lineReachesTargetOn(kpi, line, now.getTime()),
+    final: false,
   };
 }
 

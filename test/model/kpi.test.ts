@@ -191,7 +191,8 @@ describe('forecastKpi', () => {
   it('after the period is the result, not a projection: a closed cycle forecasts what it measured', () => {
     // The line through 10, 20, 30 would reach 100 by the end; at 30 when the period closed, 30 is what it came to.
     const closed = forecastKpi(kpi({ actual: 30, history: risingHistory }), period, periodEnd)!;
-    expect(closed).to.deep.equal({ projected: 30, completion: 0.3, status: 'unhealthy', reachesTargetOn: null });
+    expect(closed).to.deep.equal({ projected: 30, completion: 0.3, status: 'unhealthy', reachesTargetOn: null, final: true });
+    expect(forecastKpi(kpi({ actual: 30, history: risingHistory }), period, now)!.final).to.equal(false);
     expect(assessKpi(kpi({ actual: 30, history: risingHistory }), period, periodEnd).forecast?.status).to.equal(
       assessKpi(kpi({ actual: 30, history: risingHistory }), period, periodEnd).status,
     );

@@ -367,6 +367,21 @@ describe('<tandem-kpi-scorecard>', () => {
     });
   });
 
+  describe('a cycle that is over', () => {
+    it('shows each KPI\'s result at the end, not a forecast', async () => {
+      const { store, personas, cycleId } = await readOnlyEmployee();
+      const el = await renderCard(store, 'me');
+      const cycle = await store.getCycle(cycleId);
+      el.now = new Date(new Date(`${cycle.end}T00:00:00`).getTime() + 2 * 86_400_000);
+      await settled(el);
+      expect(text(headerOf(el, 'forecast'))).to.match(/^Result at /);
+      const kpi = (await store.listKpis({ ownerId: personas.employee, cycleId })).find((candidate) => candidate.id === kpiRows(el)[0]!.dataset['kpi'])!;
+      const spoken = text(cellOf(rowOf(el, kpi.id), 'forecast')!.querySelector('.visually-hidden'));
+      expect(spoken).to.match(/^Ended at .+ on \w{3} \d+ \((Healthy|Watch|Unhealthy)\)\. Target (reached|missed)\.$/);
+      expect(spoken).to.contain(`Ended at ${text(cellOf(rowOf(el, kpi.id), 'actual'))} on`);
+    });
+  });
+
   describe('export', () => {
     it('exports what is shown as CSV: BOM, sorted and filtered rows, neutralised formulas', async () => {
       const adapter = kpiTeamAdapter(3, 2);

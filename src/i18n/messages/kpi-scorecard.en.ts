@@ -58,9 +58,13 @@ export const kpiScorecardEn = {
   'kpiScorecard.trend.falling': (p: { from: string; to: string }) => `Falling from ${p.from} to ${p.to}`,
   'kpiScorecard.forecast.none': 'Not enough data yet',
   'kpiScorecard.column.forecastAt': (p: { date: string }) => `Forecast at ${p.date}`,
+  'kpiScorecard.column.resultAt': (p: { date: string }) => `Result at ${p.date}`,
   'kpiScorecard.forecast.reached': 'Target reached',
   'kpiScorecard.forecast.reaches': (p: { date: string }) => `Target by ${p.date}`,
   'kpiScorecard.forecast.misses': 'Misses the target at this pace',
+  'kpiScorecard.forecast.missed': 'Target missed',
+  'kpiScorecard.forecast.ended': (p: { value: string; date: string; status: string; reach: string }) =>
+    `Ended at ${p.value} on ${p.date} (${p.status}). ${p.reach}.`,
   'kpiScorecard.forecast.sentence': (p: { now: string; value: string; date: string; status: string; reach: string }) =>
     `${p.now} now; at this pace ${p.value} by ${p.date} (${p.status}). ${p.reach}.`,
   'kpiScorecard.edit.action': 'Edit',

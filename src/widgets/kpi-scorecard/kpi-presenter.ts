@@ -82,6 +82,12 @@ export function forecastOf(kpi: Kpi, assessment: KpiAssessment, periodEnd: strin
   const reached = (kpi.actual - kpi.target) * sign >= 0;
   const reachesOn = forecast.reachesTargetOn;
   let reach: string;
+  if (forecast.final) {
+    // The period is over: what it came to, not a pace.
+    reach = t(reached ? 'kpiScorecard.forecast.reached' : 'kpiScorecard.forecast.missed');
+    const status = t(KPI_STATUS_MESSAGE_KEYS[forecast.status]);
+    return { headline, reach, sentence: t('kpiScorecard.forecast.ended', { value: amount(kpi.actual), date, status, reach }) };
+  }
   if (reached) reach = t('kpiScorecard.forecast.reached');
   else if (!reachesOn) reach = t('kpiScorecard.forecast.misses');
   else {

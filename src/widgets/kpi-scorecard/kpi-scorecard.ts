@@ -23,6 +23,7 @@ import {
   type KpiSortKey,
   type KpiStatus,
 } from '../../model/kpi.js';
+import { endOfDate } from '../../model/forecast.js';
 import { displayName } from '../../model/people.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { validateSiblingWeights } from '../../model/validation.js';
@@ -891,9 +892,11 @@ export class TandemKpiScorecard extends TandemElement {
     const { t } = this;
     const sortKey = COLUMN_SORT_KEYS[column];
     const periodEnd = this.loaded?.cycle?.end;
+    // A cycle that is over has a result at its end, not a forecast.
+    const ended = periodEnd !== undefined && (this.now ?? new Date()).getTime() >= endOfDate(periodEnd);
     const label =
       column === 'forecast' && periodEnd
-        ? t('kpiScorecard.column.forecastAt', { date: formatShortDate(periodEnd, periodEnd, this.format) })
+        ? t(ended ? 'kpiScorecard.column.resultAt' : 'kpiScorecard.column.forecastAt', { date: formatShortDate(periodEnd, periodEnd, this.format) })
         : t(COLUMN_MESSAGE_KEYS[column]);
     const sorted = sortKey !== null && sortKey === this.sortKey;
     if (sortKey === null) {
