@@ -511,6 +511,22 @@ describe('<tandem-kpi-rollup>', function () {
     });
   });
 
+  describe('a cycle that is over', () => {
+    it('shows where its KPIs ended, without a forecast that would only repeat it', async () => {
+      const owner: Person = { ...hr, id: 'o', name: 'Owner', roles: ['employee'], orgUnitId: 'ops' };
+      const kpis = [manualKpi('a', 'o', 30, { healthy: 0.9, watch: 0.7 }), manualKpi('b', 'o', 95, { healthy: 0.9, watch: 0.7 })];
+      const el = await renderRollUp(stubAdapter({ ...methods(), listKpis: () => Promise.resolve(kpis), listPeople: () => Promise.resolve([owner]) }));
+      const mixLabels = () => [...shadow(el).querySelectorAll('.mix-label')].map((label) => text(label));
+      const forecastHeader = () => [...(table(el, 'attention')?.querySelectorAll('thead th') ?? [])].map((header) => text(header)).includes('Forecast at cycle end');
+      expect(mixLabels()).to.deep.equal(['Now', 'Forecast at cycle end']);
+      expect(forecastHeader()).to.equal(true);
+      el.now = new Date('2027-01-05T09:00:00.000Z');
+      await waitUntil(() => mixLabels().join() === "At the cycle's end", 'the result shown');
+      expect(forecastHeader()).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('cycle picker', () => {
     const q3: Cycle = { ...cycle, id: 'q3', name: '2026 Q3', start: '2026-07-01', end: '2026-09-30', status: 'closed' };
     const cycleSelect = (el: Element) => shadow(el).querySelector<HTMLSelectElement>('select#cycle')!;

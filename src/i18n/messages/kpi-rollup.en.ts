@@ -54,5 +54,6 @@ export const kpiRollupEn = {
   'kpiRollup.csv.forecast': 'Forecast completion (%)',
   'kpiRollup.csv.forecastStatus': 'Forecast status',
   'kpiRollup.statusNow': 'Now',
+  'kpiRollup.statusEnded': 'At the cycle\'s end',
   'kpiRollup.unforecast': (p: { count: string }) => `Too few measurements to forecast: ${p.count}`,
 } as const;

@@ -57,5 +57,6 @@ export const kpiRollupZhCN = {
   'kpiRollup.csv.forecast': '预测完成率（%）',
   'kpiRollup.csv.forecastStatus': '预测状态',
   'kpiRollup.statusNow': '当前',
+  'kpiRollup.statusEnded': '周期结束时',
   'kpiRollup.unforecast': (p) => `数据不足、暂无法预测：${p.count}`,
 } satisfies Pick<Catalog, keyof typeof kpiRollupEn>;

@@ -11,6 +11,7 @@ import { TandemCycleSelectEvent } from '../../events/cycle-select.js';
 import { TandemOrgUnitSelectEvent } from '../../events/org-unit-select.js';
 import { TandemPersonSelectEvent } from '../../events/person-select.js';
 import { toCsv, type CsvCell } from '../../model/csv.js';
+import { endOfDate } from '../../model/forecast.js';
 import { statusShares, type KpiOrgUnitRollUp } from '../../model/kpi-rollup.js';
 import {
   DEFAULT_WORST_KPI_COUNT,
@@ -298,7 +299,7 @@ export class TandemKpiRollup extends TandemElement {
   private renderFigures(data: KpiRollupData, unit: OrgUnit, rollUp: KpiOrgUnitRollUp) {
     return html`<div class="headline">
         ${this.renderStats(rollUp)}
-        <div class="panel">${this.renderDistribution(rollUp)} ${this.renderSpread(rollUp.completions)}</div>
+        <div class="panel">${this.renderDistribution(data, rollUp)} ${this.renderSpread(rollUp.completions)}</div>
       </div>
       ${rollUp.children.length > 0 ? this.renderUnits(data, rollUp) : nothing}
       ${rollUp.members.length > 0 ? this.renderMembers(data, unit, rollUp) : nothing} ${this.renderAttention(data, rollUp)}`;
@@ -335,16 +336,29 @@ export class TandemKpiRollup extends TandemElement {
    * and the same counts and shares as text beside it. Both shares are of all
    * KPIs, so KPIs too new to forecast leave the forecast bar short.
    */
-  private renderDistribution(rollUp: KpiOrgUnitRollUp) {
+  private renderDistribution(data: KpiRollupData, rollUp: KpiOrgUnitRollUp) {
     const { t, format } = this;
     const { count } = rollUp.total;
     const { unforecast } = rollUp.forecast;
+    // A cycle that is over has its result: a forecast at its end would only repeat it.
+    if (this.cycleEnded(data)) {
+      return html`<div class="panel" part="distribution">
+        <h3 id="distribution-heading">${t('kpiRollup.status')}</h3>
+        ${this.renderMixWithLegend('now', t('kpiRollup.statusEnded'), rollUp.total.statusCounts, count)}
+      </div>`;
+    }
     return html`<div class="panel" part="distribution">
       <h3 id="distribution-heading">${t('kpiRollup.status')}</h3>
       ${this.renderMixWithLegend('now', t('kpiRollup.statusNow'), rollUp.total.statusCounts, count)}
       ${this.renderMixWithLegend('forecast', t('kpiRollup.forecast'), rollUp.forecast.statusCounts, count)}
       ${unforecast > 0 ? html`<p class="muted">${t('kpiRollup.unforecast', { count: format.number(unforecast, 0) })}</p>` : nothing}
     </div>`;
+  }
+
+  /** Whether the cycle shown is over at `now`: its figures are results. */
+  private cycleEnded(data: KpiRollupData): boolean {
+    const end = data.cycle?.end;
+    return end !== undefined && (this.now ?? new Date()).getTime() >= endOfDate(end);
   }
 
   private renderMixWithLegend(id: string, label: string, counts: Readonly<Record<KpiStatus, number>>, of: number) {
@@ -539,6 +553,7 @@ export class TandemKpiRollup extends TandemElement {
   private renderAttention(data: KpiRollupData, rollUp: KpiOrgUnitRollUp) {
     const { t, format } = this;
     const { kpis, owners } = rollUp.attention;
+    const ended = this.cycleEnded(data);
     if (kpis.length === 0) {
       return html`<section class="block" aria-labelledby="attention-heading">
         <h3 id="attention-heading">${t('kpiRollup.attention')}</h3>
@@ -557,7 +572,7 @@ export class TandemKpiRollup extends TandemElement {
                 <th scope="col" class="number">${t('kpiRollup.completion')}</th>
                 <th scope="col">${t('kpiRollup.status')}</th>
                 <th scope="col" class="number">${t('kpiRollup.actualTarget')}</th>
-                <th scope="col">${t('kpiRollup.forecast')}</th>
+                ${ended ? nothing : html`<th scope="col">${t('kpiRollup.forecast')}</th>`}
               </tr>
             </thead>
             <tbody>
@@ -568,13 +583,15 @@ export class TandemKpiRollup extends TandemElement {
                   <td class="number">${format.percent(assessment.completion)}</td>
                   <td>${this.renderStatus(assessment.status)}</td>
                   <td class="number">${this.actualOfTarget(kpi)}</td>
-                  <td>
-                    ${assessment.forecast
-                      ? html`<span class="swatched"
-                          >${format.percent(assessment.forecast.completion)} ${this.renderStatus(assessment.forecast.status)}</span
-                        >`
-                      : this.renderNoData()}
-                  </td>
+                  ${ended
+                    ? nothing
+                    : html`<td>
+                        ${assessment.forecast
+                          ? html`<span class="swatched"
+                              >${format.percent(assessment.forecast.completion)} ${this.renderStatus(assessment.forecast.status)}</span
+                            >`
+                          : this.renderNoData()}
+                      </td>`}
                 </tr>`,
               )}
             </tbody>
