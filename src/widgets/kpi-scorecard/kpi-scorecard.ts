@@ -806,15 +806,20 @@ export class TandemKpiScorecard extends TandemElement {
           : nothing}`;
     } else if (total > 0) {
       const weightsOf = new Map<Id, number[]>();
-      for (const { kpi } of this.assessed) weightsOf.set(kpi.ownerId, [...(weightsOf.get(kpi.ownerId) ?? []), kpi.weight]);
+      for (const { kpi } of this.assessed) {
+        const weights = weightsOf.get(kpi.ownerId);
+        if (weights) weights.push(kpi.weight);
+        else weightsOf.set(kpi.ownerId, [kpi.weight]);
+      }
       // A plan grown by a job profile or added key results can pass 100%: say whose, as a person's own scorecard does.
-      const off = [...weightsOf]
-        .filter(([, weights]) => validateSiblingWeights(weights).length > 0)
+      const off = [...weightsOf].filter(([, weights]) => validateSiblingWeights(weights).length > 0);
+      const named = off
+        .slice(0, WEIGHT_WARNINGS_NAMED)
         .map(([ownerId, weights]) => `${this.nameOf(ownerId)} ${format.number(weights.reduce((sum, weight) => sum + weight, 0), 1)}%`);
       lead = html`<span>${t('kpiScorecard.summary.count', number(total))} · ${t('count.people', number(weightsOf.size))}</span>
         ${off.length > 0
           ? html`<span class="weights-warning"
-              >${t('kpiScorecard.summary.weightsOff', { ...number(off.length), people: format.list(off.slice(0, WEIGHT_WARNINGS_NAMED)), more: Math.max(0, off.length - WEIGHT_WARNINGS_NAMED) })}</span
+              >${t('kpiScorecard.summary.weightsOff', { ...number(off.length), people: format.list(named), more: off.length - named.length })}</span
             >`
           : nothing}`;
     }
