@@ -1,4 +1,5 @@
 import type { Catalog, Message, MessageKey, MessageParams } from './catalog.js';
+import { formatter } from './format.js';
 import { commonEn } from './messages/common.en.js';
 import { commonZhCN } from './messages/common.zh-CN.js';
 
@@ -68,7 +69,22 @@ export function translate<K extends MessageKey>(
 export function translateMessage(locale: Locale, message: Message): string {
   const entry = entryOf(locale, message.key);
   if (typeof entry === 'string') return entry;
-  return (entry as (params: unknown) => string)(message.params);
+  return (entry as (params: unknown) => string)(withLocalDates(locale, message.params));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A message from the model's rules carries dates as `YYYY-MM-DD` ("pick a
+ * date between 2026-10-01 and 2026-12-31"): they are shown as the reader's
+ * dates, like every other date on screen.
+ */
+function withLocalDates(locale: Locale, params: unknown): unknown {
+  if (params === null || typeof params !== 'object') return params;
+  const entries = Object.entries(params);
+  if (!entries.some(([, value]) => typeof value === 'string' && ISO_DATE.test(value))) return params;
+  const format = formatter(locale);
+  return Object.fromEntries(entries.map(([name, value]) => [name, typeof value === 'string' && ISO_DATE.test(value) ? format.date(value) : value]));
 }
 
 /** A translator bound to one locale, as widgets use it: `t('state.loading')`. */

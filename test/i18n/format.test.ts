@@ -18,6 +18,10 @@ describe('translate', () => {
     const message = { key: 'validation.tooLong', params: { max: 200 } } as const;
     expect(translateMessage('en', message)).to.equal('Use at most 200 characters.');
     expect(translateMessage('zh-CN', message)).to.equal('最多 200 个字符。');
+    // Dates from the model's rules read as the reader's dates.
+    const outside = { key: 'validation.dueOutsideCycle', params: { start: '2026-10-01', end: '2026-12-31' } } as const;
+    expect(translateMessage('en', outside)).to.equal('Pick a date between Oct 1, 2026 and Dec 31, 2026.');
+    expect(translateMessage('zh-CN', outside)).to.equal('请选择 2026年10月1日 至 2026年12月31日 之间的日期。');
   });
 });
 

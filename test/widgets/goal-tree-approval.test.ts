@@ -96,6 +96,10 @@ describe('<tandem-goal-tree> approval', () => {
     await waitUntil(() => !dialog.open && shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'closed, focus back in the rows');
     // The row says little of it: a live region says what happened.
     await waitUntil(() => announced(el).includes(`Approved: ${goal.title}.`), 'the approval announced');
+    // Switched to Chinese, the English message is gone rather than left in the other language.
+    el.locale = 'zh-CN';
+    await el.updateComplete;
+    expect(announced(el).some((message) => message.startsWith('Approved:'))).to.equal(false);
   });
 
   it('keeps focus in the tree when the approved goal leaves the "pending" filter', async () => {
@@ -168,6 +172,9 @@ describe('<tandem-goal-tree> approval', () => {
     const outcome = shadow(el).querySelector('.batch-outcome')!;
     expect(outcome.textContent).to.contain('1 goal approved.');
     expect(outcome.textContent).to.contain('1 goal was not approved:');
+    // The outcome is said once, without the buttons of the bar around it.
+    await waitUntil(() => announced(el).includes('1 goal approved. 1 goal was not approved:'), 'the outcome announced');
+    expect(shadow(el).querySelector('.approval-bar')!.getAttribute('role')).to.equal(null);
     const failed = outcome.querySelector(`[data-goal="${second}"]`)!;
     expect(failed.textContent).to.contain(stale.title);
     expect(failed.textContent).to.contain(new ConflictError('goal', stale.id, stale.version, stale.version + 2).localizedMessage('en'));

@@ -164,11 +164,23 @@ export class ApprovalFlow extends TreeFlow {
         const sent = new Set(goals.map((goal) => goal.id));
         this.marked = new Set([...[...this.marked].filter((id) => !sent.has(id)), ...result.failed.map(({ id }) => id)]);
       });
+      const { t, format } = this.tree;
+      const approved = result.succeeded.length;
+      const failed = result.failed.length;
+      this.tree.announce(
+        [
+          t('goalTree.approval.batchApproved', { count: approved, formatted: format.number(approved, 0) }),
+          failed > 0 ? t('goalTree.approval.batchFailed', { count: failed, formatted: format.number(failed, 0) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
       for (const stored of result.succeeded) this.tree.dispatch(new TandemGoalChangeEvent(stored, 'approved'));
     } catch (error) {
       for (const goal of goals) this.setPendingStatus(goal.id, undefined);
       const reason = error instanceof TandemError ? error.localizedMessage(this.tree.locale) : this.tree.t('state.error');
       this.update(() => (this.batchOutcome = { approved: 0, failed: [], error: reason }));
+      this.tree.announce(this.tree.t('goalTree.approval.batchError', { reason }));
     } finally {
       this.update(() => (this.batchStatus = 'idle'));
     }
@@ -344,7 +356,8 @@ export class ApprovalFlow extends TreeFlow {
     const outcome = this.batchOutcome;
     const failure = this.submitFailure;
     const number = (n: number) => ({ count: n, formatted: format.number(n, 0) });
-    return html`<div class="approval-bar" part="approval-bar" role="status" ?hidden=${count === 0 && !outcome && !failure}>
+    // Not a live region: it holds buttons, and a row's own checked state says a mark. A batch's outcome is announced.
+    return html`<div class="approval-bar" part="approval-bar" ?hidden=${count === 0 && !outcome && !failure}>
       ${count > 0
         ? html`<span>${t('goalTree.approval.marked', number(count))}</span>
             <button type="button" class="button" data-variant="primary" aria-disabled=${this.batchStatus === 'approving' ? 'true' : 'false'} @click=${() => void this.approveMarked()}>
@@ -378,7 +391,7 @@ export class ApprovalFlow extends TreeFlow {
       this.update(() => (this.submitFailure = null));
       void this.tree.focusTabStop();
     };
-    return html`<div class="form-error" data-error=${conflict ? 'conflict' : (failure.error?.code ?? 'unknown')}>
+    return html`<div class="form-error" role="alert" data-error=${conflict ? 'conflict' : (failure.error?.code ?? 'unknown')}>
       <span>${conflict ? t('goalTree.approval.submitConflict', { title: failure.title }) : t('goalTree.approval.submitFailed', { title: failure.title, reason })}</span>
       ${conflict
         ? html`<button type="button" class="button" @click=${() => (dismiss(), this.tree.reload())}>${t('goalTree.approval.reloadTree')}</button>`

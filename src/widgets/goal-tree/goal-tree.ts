@@ -232,15 +232,15 @@ export class TandemGoalTree extends TandemElement {
       dispatch: (event: Event) => void tree.dispatchEvent(event),
       announce: (message: string) => {
         // Emptied first, so the same words said twice are heard twice.
-        tree.announcement = '';
-        requestAnimationFrame(() => (tree.announcement = message));
+        tree.announcement = { text: '', locale: tree.activeLocale };
+        requestAnimationFrame(() => (tree.announcement = { text: message, locale: tree.activeLocale }));
       },
     };
   })();
 
   /** What the last action did, for screen readers (see `GoalTreeAccess.announce`). */
   @state()
-  private announcement = '';
+  private announcement: { readonly text: string; readonly locale: Locale } = { text: '', locale: 'en' };
 
   private readonly edits = new PendingEdits(() => this.requestUpdate());
   private readonly checkIns = new CheckInFlow(this, this.access);
@@ -1012,7 +1012,10 @@ export class TandemGoalTree extends TandemElement {
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}<div class="visually-hidden" role="status">${this.announcement}</div>${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
+    return html`${this.renderTreeTask()}<div class="visually-hidden" role="status">${
+      // Said in the language it was said in: after a switch of language, gone rather than left in the other one.
+      this.announcement.locale === this.activeLocale ? this.announcement.text : ''
+    }</div>${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
   }
 
   private renderTreeTask() {

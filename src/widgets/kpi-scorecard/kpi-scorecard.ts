@@ -23,6 +23,7 @@ import {
   type KpiSortKey,
   type KpiStatus,
 } from '../../model/kpi.js';
+import type { Locale } from '../../i18n/locale.js';
 import { endOfDate } from '../../model/forecast.js';
 import { displayName } from '../../model/people.js';
 import type { Id, Kpi } from '../../model/records.js';
@@ -274,7 +275,7 @@ export class TandemKpiScorecard extends TandemElement {
 
   /** The outcome of the last action without a dialog left open, for the live region. */
   @state()
-  private announcement = '';
+  private announcement: { readonly text: string; readonly locale: Locale } = { text: '', locale: 'en' };
 
   /**
    * Whose KPIs: `me` (the default), `person:<id>`, `team` (everyone who
@@ -555,8 +556,8 @@ export class TandemKpiScorecard extends TandemElement {
   /** Says `message` in the widget's live region, replacing the last one. */
   private announceMessage(message: string): void {
     // Emptied first, so the same words said twice are heard twice.
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
+    this.announcement = { text: '', locale: this.activeLocale };
+    requestAnimationFrame(() => (this.announcement = { text: message, locale: this.activeLocale }));
   }
 
   // ── Intent ────────────────────────────────────────────────────────────────
@@ -695,7 +696,10 @@ export class TandemKpiScorecard extends TandemElement {
   private renderCard(data: KpiScorecardData) {
     return html`${this.renderToolbar(data)} ${this.autoFlow.render()}
       ${data.kpis.length > 0 || data.hiddenCount > 0 ? html`<div class="summary" part="summary">${this.renderSummary(data)}</div>` : nothing}
-      <div class="announcement" role="status">${this.announcement}</div>
+      <div class="announcement" role="status">${
+        // Shown in the language it was said in: after a switch of language, gone rather than left in the other one.
+        this.announcement.locale === this.activeLocale ? this.announcement.text : ''
+      }</div>
       ${this.renderBody(data)}`;
   }
 
