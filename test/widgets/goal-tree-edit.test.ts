@@ -357,6 +357,20 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     expect(errorOf(el, 'adjust-reason')).to.equal('Say why this goal is being adjusted.');
     expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
     await type(el, 'adjust-reason', 'A second supplier came on line');
+    // Weights that no longer add up: focus on the first weight, every weight marked and pointing at the message.
+    const weightId = `adjust-kr-${keyResult!.id}-weight`;
+    await type(el, weightId, String(keyResult!.weight - 10));
+    await submit(el, adjustDialog(el));
+    const weights = [...adjustDialog(el)!.querySelectorAll<HTMLInputElement>('input[id$="-weight"]')];
+    // Ids, not elements: a failing comparison of elements is slow to report.
+    expect(shadow(el).activeElement?.id).to.equal(weights[0]!.id);
+    for (const weight of weights) {
+      expect(weight.getAttribute('aria-invalid')).to.equal('true');
+      expect(weight.getAttribute('aria-describedby')!.split(' ')).to.include('adjust-weights-error');
+    }
+    expect(errorOf(el, 'adjust-weights')).to.match(/^Weights of siblings must add up to 100% \(now \d+(\.\d+)?%\)\.$/);
+    expect(adjustDialog(el)!.open).to.equal(true);
+    await type(el, weightId, String(keyResult!.weight));
     await submit(el, adjustDialog(el));
     await waitUntil(() => !adjustDialog(el)?.open, 'adjusted');
     const [latest] = await store.listGoalChanges(goal.id);

@@ -201,7 +201,9 @@ export class AdjustFlow extends TreeFlow {
     const invalid = order.find((field) => issues.has(field));
     if (invalid) {
       this.set({ ...draft, touched: new Set(order) });
-      const id = invalid === WEIGHTS || invalid === 'changes' ? 'adjust-reason' : `adjust-${invalid.replaceAll(':', '-')}`;
+      // Weights that do not add up: the first key result's weight, which the message describes.
+      const firstWeight = draft.keyResults[0] ? `adjust-kr-${draft.keyResults[0].keyResult.id}-weight` : 'adjust-reason';
+      const id = invalid === WEIGHTS ? firstWeight : invalid === 'changes' ? 'adjust-reason' : `adjust-${invalid.replaceAll(':', '-')}`;
       await this.focusControl('adjust', `#${CSS.escape(id)}`);
       return;
     }
@@ -345,7 +347,7 @@ export class AdjustFlow extends TreeFlow {
             <div class="weights-total">
               <span role="status">${t('goalTree.form.total', { total: format.number(total) })}</span>
             </div>
-            ${weightsError ? html`<span class="field-error">${weightsError}</span>` : nothing}
+            ${weightsError ? html`<span class="field-error" id="adjust-weights-error">${weightsError}</span>` : nothing}
           </fieldset>`
         : nothing}
       ${this.renderPreview(draft)}
@@ -369,6 +371,8 @@ export class AdjustFlow extends TreeFlow {
 
   private renderKeyResultEdit(draft: AdjustDraft, edit: KeyResultEdit, shown: (field: string) => string | undefined) {
     const { t } = this.tree;
+    // Every weight is part of a total that does not add up: each is marked, and points at the message.
+    const weightsOff = shown(WEIGHTS) !== undefined;
     const { keyResult, fields } = edit;
     const cycle = draft.cycle;
     const cell = (field: KeyResultField, label: string, type: 'text' | 'number' | 'date') => {
@@ -389,8 +393,10 @@ export class AdjustFlow extends TreeFlow {
           max=${type === 'date' ? (cycle?.end ?? nothing) : nothing}
           autocomplete="off"
           .value=${fields[field]}
-          aria-invalid=${invalid}
-          aria-describedby=${describedBy}
+          aria-invalid=${field === 'weight' && weightsOff ? 'true' : invalid}
+          aria-describedby=${field === 'weight' && weightsOff
+            ? [describedBy === nothing ? '' : describedBy, 'adjust-weights-error'].filter(Boolean).join(' ')
+            : describedBy}
           @input=${handler(false)}
           @change=${handler(true)}
         />`,
