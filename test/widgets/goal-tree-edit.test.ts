@@ -342,6 +342,15 @@ describe('<tandem-goal-tree> create, edit, adjust', function () {
     press(row(el, `goal:${goal.id}`)!, 'e');
     await waitUntil(() => adjustDialog(el)?.open, 'adjust dialog open');
     expect(shadow(el).activeElement?.id).to.equal('adjust-reason');
+    // Each key result's target says its unit (a percentage's too), and a done-or-not one names no start.
+    for (const each of await store.listKeyResults({ goalId: goal.id })) {
+      const label = $(el, `label[for="adjust-kr-${each.id}-target"]`)!.textContent!.trim();
+      const expectedLabel = each.metric === 'percent' ? 'Target (%)' : each.unit ? `Target (${each.unit})` : 'Target';
+      expect(label, each.title).to.equal(expectedLabel);
+      const hint = $(el, `[data-key-result="${each.id}"] > .hint`)!.textContent!.trim();
+      if (each.metric === 'binary') expect(hint).to.match(/^Now: (Done|Not done)\.$/);
+      else expect(hint).to.match(/^Now .+, started at .+\.$/);
+    }
     const targetId = `adjust-kr-${keyResult!.id}-target`;
     const newTarget = keyResult!.target + (keyResult!.direction === 'increase' ? 5 : -1);
     // Typed key by key, a number stays as typed (a half-typed "-" is not cleared under the next key).

@@ -133,6 +133,7 @@ export const goalTreeEn = {
   'goalTree.adjust.targetUnit': (p: { unit: string }) => `Target (${p.unit})`,
   'goalTree.adjust.weight': 'Weight (%)',
   'goalTree.adjust.now': (p: { value: string; start: string }) => `Now ${p.value}, started at ${p.start}.`,
+  'goalTree.adjust.nowBinary': (p: { value: string }) => `Now: ${p.value}.`,
   'goalTree.adjust.preview': 'This adjustment will record',
   'goalTree.adjust.nothingChanged': 'Change at least one field: an adjustment records what moved.',
   'goalTree.adjust.conflict': 'Someone changed this goal or its key results since you opened it. Your reason and changes are kept: load the latest, check them, then adjust again.',

@@ -132,6 +132,7 @@ export const goalTreeZhCN = {
   'goalTree.adjust.targetUnit': (p) => `目标值（${p.unit}）`,
   'goalTree.adjust.weight': '权重（%）',
   'goalTree.adjust.now': (p) => `当前 ${p.value}，起始 ${p.start}。`,
+  'goalTree.adjust.nowBinary': (p) => `当前：${p.value}。`,
   'goalTree.adjust.preview': '本次调整将记录',
   'goalTree.adjust.nothingChanged': '请至少修改一项：调整记录的是变化的内容。',
   'goalTree.adjust.conflict': '您打开后已有人修改了该目标或其关键结果。您填写的原因和修改已保留：请加载最新版本，核对后再调整。',

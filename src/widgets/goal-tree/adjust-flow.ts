@@ -405,10 +405,23 @@ export class AdjustFlow extends TreeFlow {
     return html`<div class="adjust-key-result" role="group" aria-label=${keyResult.title} data-key-result=${keyResult.id}>
       ${cell('title', t('goalTree.form.title'), 'text')}
       <div class="field-row">
-        ${cell('target', keyResult.unit && keyResult.metric !== 'percent' ? t('goalTree.adjust.targetUnit', { unit: keyResult.unit }) : t('goalTree.form.target'), 'number')}
+        ${cell(
+          'target',
+          keyResult.metric === 'percent'
+            ? t('goalTree.adjust.targetUnit', { unit: '%' })
+            : keyResult.unit
+              ? t('goalTree.adjust.targetUnit', { unit: keyResult.unit })
+              : t('goalTree.form.target'),
+          'number',
+        )}
         ${cell('weight', t('goalTree.adjust.weight'), 'number')} ${cell('due', t('goalTree.form.due'), 'date')}
       </div>
-      <span class="hint">${t('goalTree.adjust.now', { value: formatAmount(keyResult, keyResult.current, this.tree), start: formatAmount(keyResult, keyResult.start, this.tree) })}</span>
+      <span class="hint"
+        >${keyResult.metric === 'binary'
+          ? // Done or not: there is no start worth naming.
+            t('goalTree.adjust.nowBinary', { value: formatAmount(keyResult, keyResult.current, this.tree) })
+          : t('goalTree.adjust.now', { value: formatAmount(keyResult, keyResult.current, this.tree), start: formatAmount(keyResult, keyResult.start, this.tree) })}</span
+      >
     </div>`;
   }
 
