@@ -158,7 +158,8 @@ describe('<tandem-goal-tree> approval', () => {
     expect(row(el, first!).getAttribute('aria-checked')).to.equal('false');
     press(row(el, first!), 'x');
     await waitUntil(() => row(el, first!).getAttribute('aria-checked') === 'true', 'first marked');
-    press(row(el, second!), 'x');
+    // Space marks too, as in any tree of checkable rows.
+    press(row(el, second!), ' ');
     await waitUntil(() => row(el, second!).getAttribute('aria-checked') === 'true', 'second marked');
     const bar = shadow(el).querySelector<HTMLElement>('.approval-bar')!;
     expect(bar.hidden).to.equal(false);

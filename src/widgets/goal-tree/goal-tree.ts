@@ -128,8 +128,8 @@ interface TreeView {
  * rejected (`canSubmitGoal`), `S` or the row's "Submit" button submits it for
  * approval. On a pending goal they may decide (`canDecideGoal`: the owner's
  * managers or HR), `A` or "Decide" opens a dialog with the goal, its owner, a
- * comment (required to reject) and Approve / Reject; `X` (or the row's
- * checkbox) marks such goals, and the bar above the tree approves the marked
+ * comment (required to reject) and Approve / Reject; `X` or Space (or the
+ * row's checkbox) marks such goals, and the bar above the tree approves the marked
  * ones at once, listing any that failed with the reason. Status changes show
  * at once and go back on failure, keeping the comment typed.
  *
@@ -720,7 +720,8 @@ export class TandemGoalTree extends TandemElement {
       this.openMenu(row, null);
       return;
     }
-    if (goal && (actionKey === 'a' || actionKey === 'x') && this.approvals.mayDecide(goal)) {
+    // Space on a row with a checkbox (aria-checked) toggles it, as in a tree of checkable items; elsewhere it selects.
+    if (goal && (actionKey === 'a' || actionKey === 'x' || event.key === ' ') && this.approvals.mayDecide(goal)) {
       event.preventDefault();
       if (actionKey === 'a') this.openDecision(row, goal);
       else this.approvals.toggleMark(goal.id);
