@@ -111,8 +111,9 @@ interface TreeView {
  * if they cannot be worked out the rows stay, with the reason and a retry.
  *
  * Keyboard: ↑/↓ move, → expands or enters, ← collapses or goes to the parent,
- * Home/End, Enter or Space selects, `*` expands the row's siblings, and typing
- * letters jumps to the next title starting with them.
+ * Home/End, Enter or Space selects (Space marks a pending goal the person may
+ * decide; see Approval), `*` expands the row's siblings, and typing letters
+ * jumps to the next title starting with them.
  *
  * Check-ins: on a key result the signed-in person may check in on (its goal
  * is approved and they own it or manage its owner; see `canCheckIn`), `C` or
