@@ -189,7 +189,7 @@ export function forecastKpi(
 ): KpiForecast | null {
   const periodEnd = endOfDate(period.end);
   if (Number.isNaN(periodEnd)) return null;
-  if (now.getTime() >= periodEnd && kpi.history.length > 0) {
+  if (isPeriodOver(period, now) && kpi.history.length > 0) {
     // The period is over: where it ended is the result, not a projection of its trend to a day gone by.
     const completion = kpiCompletion(kpi);
     return { projected: kpi.actual, completion, status: kpiStatus(completion, kpi.thresholds), reachesTargetOn: null, final: true };
@@ -238,6 +238,11 @@ export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: D
       return forecast;
     },
   };
+}
+
+/** Whether `now` is past the end of a period's last day: its figures are results, not forecasts. */
+export function isPeriodOver(period: Pick<Cycle, 'end'>, now: Date): boolean {
+  return now.getTime() >= endOfDate(period.end);
 }
 
 /**

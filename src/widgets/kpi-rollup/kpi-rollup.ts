@@ -11,10 +11,10 @@ import { TandemCycleSelectEvent } from '../../events/cycle-select.js';
 import { TandemOrgUnitSelectEvent } from '../../events/org-unit-select.js';
 import { TandemPersonSelectEvent } from '../../events/person-select.js';
 import { toCsv, type CsvCell } from '../../model/csv.js';
-import { endOfDate } from '../../model/forecast.js';
 import { statusShares, type KpiOrgUnitRollUp } from '../../model/kpi-rollup.js';
 import {
   DEFAULT_WORST_KPI_COUNT,
+  isPeriodOver,
   KPI_COMPLETION_CAP,
   KPI_STATUS_MESSAGE_KEYS,
   KPI_STATUSES,
@@ -357,8 +357,7 @@ export class TandemKpiRollup extends TandemElement {
 
   /** Whether the cycle shown is over at `now`: its figures are results. */
   private cycleEnded(data: KpiRollupData): boolean {
-    const end = data.cycle?.end;
-    return end !== undefined && (this.now ?? new Date()).getTime() >= endOfDate(end);
+    return data.cycle !== undefined && isPeriodOver(data.cycle, this.now ?? new Date());
   }
 
   private renderMixWithLegend(id: string, label: string, counts: Readonly<Record<KpiStatus, number>>, of: number) {

@@ -117,6 +117,10 @@ export class KpiProfileFlow extends ScorecardFlow {
     const members = plannableMembers(this.card);
     const profiles = [...(data?.jobProfiles.values() ?? [])];
     const profile = draft.profileId ? data?.jobProfiles.get(draft.profileId) : undefined;
+    // The person's weights once the profile joins the plan, when they would not add up to 100: said once, described by Apply.
+    const total = profile ? this.weightsAfter(profile, draft.personId) : undefined;
+    const weightsAfter = total !== undefined && validateSiblingWeights([total]).length > 0 ? total : undefined;
+    const weightsOff = weightsAfter !== undefined;
     const saving = draft.status === 'saving';
     const selectValue = (event: Event) => (event.target as HTMLSelectElement).value;
     return html`<form novalidate @submit=${this.onSubmit}>
@@ -150,7 +154,7 @@ export class KpiProfileFlow extends ScorecardFlow {
           ${profiles.map((option) => html`<option value=${option.id} ?selected=${option.id === draft.profileId}>${option.title}</option>`)}
         </select>`,
       )}
-      ${profile ? this.renderTemplates(profile, draft.personId) : nothing}
+      ${profile ? this.renderTemplates(profile, draft.personId, weightsAfter) : nothing}
       ${renderSaveStatus(this.card, draft, {
         conflict: t('kpiScorecard.profile.conflict'),
         reloadLabel: t('action.retry'),
@@ -165,7 +169,7 @@ export class KpiProfileFlow extends ScorecardFlow {
           class="button"
           data-variant="primary"
           aria-disabled=${saving ? 'true' : 'false'}
-          aria-describedby=${profile && validateSiblingWeights([this.weightsAfter(profile, draft.personId)]).length > 0 ? 'kpi-profile-weights' : nothing}
+          aria-describedby=${weightsOff ? 'kpi-profile-weights' : nothing}
         >
           ${saving ? t('kpiScorecard.saving') : t('kpiScorecard.profile.apply')}
         </button>
@@ -185,10 +189,9 @@ export class KpiProfileFlow extends ScorecardFlow {
     return [...plan.map((kpi) => kpi.weight), ...added.map((template) => template.weight)].reduce((sum, weight) => sum + weight, 0);
   }
 
-  /** What the plan will hold: each template's name, category, target and weight, and what the weights come to. */
-  private renderTemplates(profile: JobProfile, personId: Id): TemplateResult {
+  /** What the plan will hold: each template's name, category, target and weight, and (`total`) weights that would not add up. */
+  private renderTemplates(profile: JobProfile, personId: Id, total: number | undefined): TemplateResult {
     const { t, format } = this.card;
-    const total = this.weightsAfter(profile, personId);
     return html`<div class="templates">
       <p class="hint">${t('kpiScorecard.profile.templates', { count: profile.kpiTemplates.length, formatted: format.number(profile.kpiTemplates.length, 0) })}</p>
       <ul>
@@ -205,7 +208,7 @@ export class KpiProfileFlow extends ScorecardFlow {
           </li>`;
         })}
       </ul>
-      ${validateSiblingWeights([total]).length > 0
+      ${total !== undefined
         ? html`<p class="hint weights-after" id="kpi-profile-weights">
             ${t('kpiScorecard.profile.weightsAfter', { name: this.card.nameOf(personId), total: format.number(total, 1) })}
           </p>`

@@ -13,6 +13,7 @@ import { styleProperties } from '../../directives/style-properties.js';
 import { TandemKpiExportEvent } from '../../events/kpi-export.js';
 import { TandemKpiSourceSelectEvent } from '../../events/kpi-source-select.js';
 import {
+  isPeriodOver,
   assessKpi,
   KPI_STATUS_MESSAGE_KEYS,
   KPI_STATUSES,
@@ -24,7 +25,6 @@ import {
   type KpiStatus,
 } from '../../model/kpi.js';
 import type { Locale } from '../../i18n/locale.js';
-import { endOfDate } from '../../model/forecast.js';
 import { displayName } from '../../model/people.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { validateSiblingWeights } from '../../model/validation.js';
@@ -900,12 +900,13 @@ export class TandemKpiScorecard extends TandemElement {
   private renderHeaderCell(column: KpiScorecardColumn, isTabStop: boolean) {
     const { t } = this;
     const sortKey = COLUMN_SORT_KEYS[column];
-    const periodEnd = this.loaded?.cycle?.end;
+    const cycle = this.loaded?.cycle;
     // A cycle that is over has a result at its end, not a forecast.
-    const ended = periodEnd !== undefined && (this.now ?? new Date()).getTime() >= endOfDate(periodEnd);
     const label =
-      column === 'forecast' && periodEnd
-        ? t(ended ? 'kpiScorecard.column.resultAt' : 'kpiScorecard.column.forecastAt', { date: formatShortDate(periodEnd, periodEnd, this.format) })
+      column === 'forecast' && cycle
+        ? t(isPeriodOver(cycle, this.now ?? new Date()) ? 'kpiScorecard.column.resultAt' : 'kpiScorecard.column.forecastAt', {
+            date: formatShortDate(cycle.end, cycle.end, this.format),
+          })
         : t(COLUMN_MESSAGE_KEYS[column]);
     const sorted = sortKey !== null && sortKey === this.sortKey;
     if (sortKey === null) {
