@@ -1,4 +1,5 @@
 import '../../i18n/messages/goal-tree.js';
+import { Announcer } from '../../controllers/announcer.js';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -231,17 +232,12 @@ export class TandemGoalTree extends TandemElement {
       reveal: (key: NodeKey, parentKey?: NodeKey) => tree.reveal(key, parentKey),
       reload: () => void tree.treeTask.run(),
       dispatch: (event: Event) => void tree.dispatchEvent(event),
-      announce: (message: string) => {
-        // Emptied first, so the same words said twice are heard twice.
-        tree.announcement = { text: '', locale: tree.activeLocale };
-        requestAnimationFrame(() => (tree.announcement = { text: message, locale: tree.activeLocale }));
-      },
+      announce: (message: string) => tree.announcer.say(message, tree.activeLocale),
     };
   })();
 
   /** What the last action did, for screen readers (see `GoalTreeAccess.announce`). */
-  @state()
-  private announcement: { readonly text: string; readonly locale: Locale } = { text: '', locale: 'en' };
+  private readonly announcer = new Announcer(this);
 
   private readonly edits = new PendingEdits(() => this.requestUpdate());
   private readonly checkIns = new CheckInFlow(this, this.access);
@@ -1014,10 +1010,7 @@ export class TandemGoalTree extends TandemElement {
   // ── Render ────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`${this.renderTreeTask()}<div class="visually-hidden" role="status">${
-      // Said in the language it was said in: after a switch of language, gone rather than left in the other one.
-      this.announcement.locale === this.activeLocale ? this.announcement.text : ''
-    }</div>${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
+    return html`${this.renderTreeTask()}<div class="visually-hidden" role="status">${this.announcer.textIn(this.activeLocale)}</div>${this.checkIns.render()}${this.approvals.renderDialog()}${this.forms?.render() ?? nothing}${this.adjustments?.render() ?? nothing}${this.menu.render()}`;
   }
 
   private renderTreeTask() {

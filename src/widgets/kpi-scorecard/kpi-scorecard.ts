@@ -1,4 +1,5 @@
 import '../../i18n/messages/kpi-scorecard.js';
+import { Announcer } from '../../controllers/announcer.js';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -24,7 +25,6 @@ import {
   type KpiSortKey,
   type KpiStatus,
 } from '../../model/kpi.js';
-import type { Locale } from '../../i18n/locale.js';
 import { displayName } from '../../model/people.js';
 import type { Id, Kpi } from '../../model/records.js';
 import { validateSiblingWeights } from '../../model/validation.js';
@@ -274,8 +274,7 @@ export class TandemKpiScorecard extends TandemElement {
   private availableRem: number | undefined;
 
   /** The outcome of the last action without a dialog left open, for the live region. */
-  @state()
-  private announcement: { readonly text: string; readonly locale: Locale } = { text: '', locale: 'en' };
+  private readonly announcer = new Announcer(this);
 
   /**
    * Whose KPIs: `me` (the default), `person:<id>`, `team` (everyone who
@@ -548,16 +547,9 @@ export class TandemKpiScorecard extends TandemElement {
       focusKpi: (kpiId) => card.grid.focusCell(kpiKey(kpiId), card.grid.active.column),
       focusToolbar: (action) => card.renderRoot.querySelector<HTMLElement>(`.toolbar [data-action="${action}"]`)?.focus(),
       reload: () => void card.cardTask.run(),
-      announce: (message) => card.announceMessage(message),
+      announce: (message) => card.announcer.say(message, card.activeLocale),
       dispatch: (event) => card.dispatchEvent(event),
     };
-  }
-
-  /** Says `message` in the widget's live region, replacing the last one. */
-  private announceMessage(message: string): void {
-    // Emptied first, so the same words said twice are heard twice.
-    this.announcement = { text: '', locale: this.activeLocale };
-    requestAnimationFrame(() => (this.announcement = { text: message, locale: this.activeLocale }));
   }
 
   // ── Intent ────────────────────────────────────────────────────────────────
@@ -652,7 +644,7 @@ export class TandemKpiScorecard extends TandemElement {
     link.click();
     link.remove();
     const rows = this.shown.length;
-    this.announceMessage(this.t('kpiScorecard.exported', { count: rows, formatted: this.format.number(rows, 0), filename }));
+    this.announcer.say(this.t('kpiScorecard.exported', { count: rows, formatted: this.format.number(rows, 0), filename }), this.activeLocale);
     // Revoked later, not at once: some browsers read the URL after click() returns.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
@@ -696,10 +688,7 @@ export class TandemKpiScorecard extends TandemElement {
   private renderCard(data: KpiScorecardData) {
     return html`${this.renderToolbar(data)} ${this.autoFlow.render()}
       ${data.kpis.length > 0 || data.hiddenCount > 0 ? html`<div class="summary" part="summary">${this.renderSummary(data)}</div>` : nothing}
-      <div class="announcement" role="status">${
-        // Shown in the language it was said in: after a switch of language, gone rather than left in the other one.
-        this.announcement.locale === this.activeLocale ? this.announcement.text : ''
-      }</div>
+      <div class="announcement" role="status">${this.announcer.textIn(this.activeLocale)}</div>
       ${this.renderBody(data)}`;
   }
 
