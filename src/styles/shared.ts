@@ -15,6 +15,12 @@ export const widgetBaseStyles = css`
     color: ${token('color-text')};
   }
 
+  /* Only Chinese pages name the CJK families: on others each family a machine lacks is a font lookup before the first paint,
+     and the system's fallback draws the odd Chinese name. A family the page sets applies in every language. */
+  :host(:lang(zh)) {
+    font-family: var(--tandem-font-family, ${token('font-family-zh')});
+  }
+
   :host([hidden]) {
     display: none;
   }

@@ -45,8 +45,14 @@ export const TOKENS = [
   {
     name: 'font-family',
     group: 'type',
+    light: 'system-ui, sans-serif',
+    description: 'Text, in every language once set; unset, Chinese pages use font-family-zh.',
+  },
+  {
+    name: 'font-family-zh',
+    group: 'type',
     light: 'system-ui, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-    description: 'Text; includes CJK fonts for zh-CN.',
+    description: 'Text on Chinese pages (lang zh): Simplified Chinese fonts named, so Han characters take their Chinese forms.',
   },
   { name: 'font-size-s', group: 'type', light: '0.75rem', description: 'Captions, badges.' },
   { name: 'font-size-m', group: 'type', light: '0.875rem', description: 'Body text.' },

@@ -159,6 +159,23 @@ describe('a widget used alone', () => {
     expect(following!.getAttribute('lang')).to.equal('en');
   });
 
+  it('names Chinese fonts on Chinese pages only, and takes a family the page sets in every language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div>
+        <tandem-person-chip locale="zh-CN" person-id="p-2" .adapter=${stubAdapter({ getPerson: people(li) })}></tandem-person-chip>
+        <tandem-person-chip locale="en" person-id="p-2" .adapter=${stubAdapter({ getPerson: people(li) })}></tandem-person-chip>
+      </div>
+    `);
+    const [chinese, english] = [...wrapper.querySelectorAll('tandem-person-chip')] as TandemPersonChip[];
+    await waitUntil(() => chinese!.getAttribute('lang') === 'zh-CN' && english!.getAttribute('lang') === 'en');
+    const family = (chip: Element) => getComputedStyle(chip).fontFamily;
+    expect(family(chinese!)).to.contain('PingFang SC').and.contain('Noto Sans CJK SC');
+    expect(family(english!)).to.equal('system-ui, sans-serif');
+    wrapper.style.setProperty('--tandem-font-family', 'Georgia, serif');
+    expect(family(chinese!)).to.equal('Georgia, serif');
+    expect(family(english!)).to.equal('Georgia, serif');
+  });
+
   it('shows a load failure as a message, in its language', async () => {
     const chip = await fixture<TandemPersonChip>(
       html`<tandem-person-chip locale="zh-CN" person-id="p-404" .adapter=${stubAdapter({})}></tandem-person-chip>`,

@@ -493,7 +493,6 @@ export const goalTreeStyles = css`
 
   .menu-button {
     min-width: 1.75rem;
-    font-weight: 700;
   }
 
   /* The menu button shows on the row in use (hovered, focused or selected), not on every row at once. */
