@@ -90,6 +90,8 @@ export class VirtualRowsController implements ReactiveController {
   private frame = 0;
   /** The overscan is missing around rows that cover the view (the first frame paints without it): added a frame later. */
   private overscanDue = false;
+  /** The row after the last one in view at the last frame; -1 before any. */
+  private visibleEnd = -1;
   /**
    * The host's top in the viewport at the last frame, from an intersection observer: read without forcing a
    * layout in the middle of a render. `undefined` before the first frame (data ready at once): the top of the viewport.
@@ -147,19 +149,32 @@ export class VirtualRowsController implements ReactiveController {
 
   /** The rows to render for a list of `count` rows (placed by `slots` when not all are one height); call from `render`. */
   window(count: number, slots: RowSlots = uniformSlots(count)): RowWindow {
-    this.count = count;
     this.slots = slots;
     if (this.slotHeight === 0 && this.end === 0) {
       // The first render, before any row was laid out: the rows that fit between the widget's top and the
       // viewport's bottom, and no more, so the first frame lays out only rows it may show. The overscan follows that frame.
       const top = Math.min(window.innerHeight, Math.max(0, this.hostTop ?? 0));
       this.end = Math.max(OVERSCAN, Math.ceil((window.innerHeight - top) / Math.max(1, this.rowHeightGuess())));
+    } else if (count !== this.count && this.visibleEnd > this.first && this.visibleEnd < this.end && !this.focusBelowView()) {
+      // The list changed under a still view (rows opened or closed, a filter): the rows below the view would all be
+      // new, made and laid out for nothing in the frame that shows the change. They follow a frame later.
+      this.end = this.visibleEnd;
     }
+    this.count = count;
     // The window asked for, within the list; where the list now ends before it (rows closed), it starts earlier to stay full.
     const end = Math.min(this.end, count);
     const first = Math.max(0, Math.min(this.first, end - (this.end - this.first)));
     this.rendered = { first, end };
     return { first, end, before: slots.slotOf(first), total: slots.total };
+  }
+
+  /** Whether focus is on a rendered row below the view, which cutting the window there would drop. */
+  private focusBelowView(): boolean {
+    const list = this.list;
+    const root = list?.getRootNode();
+    const focused = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
+    if (!list || !focused || focused.parentElement !== list) return false;
+    return this.rendered.first + Array.prototype.indexOf.call(list.children, focused) >= this.visibleEnd;
   }
 
   /** The element whose children are the rows; call after each render (a `ref`). */
@@ -217,6 +232,7 @@ export class VirtualRowsController implements ReactiveController {
     const rowAt = (px: number) => Math.min(count, Math.max(0, slots.rowAtSlot(Math.max(0, (px - listTop) / this.slotHeight))));
     const visibleFirst = rowAt(top);
     const visibleEnd = Math.min(count, Math.max(visibleFirst, rowAt(bottom) + 1));
+    this.visibleEnd = visibleEnd;
     const covered = this.first <= visibleFirst && this.end >= visibleEnd;
     const first = Math.max(0, visibleFirst - OVERSCAN);
     // Keep the window while it covers the view and is not much larger than needed (the first guess, a jump, a smaller viewport).

@@ -11,11 +11,13 @@ customElements.define('test-virtual-rows-host', RowsHost);
 
 /** A list of 1,000 rows of 40 px, windowed as the widgets window theirs. */
 class RowsList extends LitElement {
+  static override properties = { count: { type: Number } };
   readonly rows = new VirtualRowsController(this, () => 40);
+  count = 1_000;
 
   protected override render() {
-    const { first, end, before, total } = this.rows.window(1_000);
-    const rows = Array.from({ length: end - first }, (_, offset) => litHtml`<div style="height: 40px">Row ${first + offset}</div>`);
+    const { first, end, before, total } = this.rows.window(this.count);
+    const rows = Array.from({ length: end - first }, (_, offset) => litHtml`<div style="height: 40px" tabindex="-1">Row ${first + offset}</div>`);
     return litHtml`<div style="height: ${40 * total}px; padding-top: ${40 * before}px; box-sizing: border-box" ${ref((list) => this.rows.attach(list))}>${rows}</div>`;
   }
 }
@@ -70,5 +72,32 @@ describe('VirtualRowsController', () => {
     for (let frame = 0; frame < 4; frame += 1) await nextFrame();
     await list.updateComplete;
     expect(rowsInDom(), 'with four rows beyond the view').to.equal(inView + 4);
+  });
+
+  it('shows a changed list with the rows in view, and adds the rows below them a frame later', async () => {
+    const list = await fixture<RowsList>(html`<test-virtual-rows-list style="display: block"></test-virtual-rows-list>`);
+    const rows = () => [...list.shadowRoot!.querySelectorAll<HTMLElement>('div > div')];
+    const inView = fitting(list, 40);
+    const settled = async () => {
+      for (let frame = 0; frame < 4; frame += 1) await nextFrame();
+      await list.updateComplete;
+    };
+    await settled();
+    expect(rows().length, 'settled, with the rows beyond the view').to.equal(inView + 4);
+
+    // Rows closed above the bottom of the view: every row below it would be new.
+    list.count = 900;
+    await list.updateComplete;
+    expect(rows().length, 'the frame that shows the change').to.equal(inView);
+    await settled();
+    expect(rows().length, 'a frame later').to.equal(inView + 4);
+
+    // Focus on a row below the view stays: that row is not cut.
+    const below = rows()[inView + 1]!;
+    below.focus({ preventScroll: true });
+    list.count = 800;
+    await list.updateComplete;
+    expect(rows().length, 'with focus below the view').to.equal(inView + 4);
+    expect(list.shadowRoot!.activeElement?.textContent).to.equal(`Row ${inView + 1}`);
   });
 });
