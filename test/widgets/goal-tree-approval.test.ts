@@ -235,6 +235,32 @@ describe('<tandem-goal-tree> approval', () => {
     await waitUntil(() => shadow(el).activeElement?.getAttribute('role') === 'treeitem', 'focus on the rows after Clear marks');
   });
 
+  it('gives focus back to the row the person was on when the bar goes, even one scrolled out of the DOM', async () => {
+    const { store, personas } = await seededStore('manager');
+    const el = await managerTree(store, store, personas);
+    const id = goalIdOf(decidableRows(el)[0]!);
+    press(row(el, id), 'x');
+    await waitUntil(() => row(el, id).getAttribute('aria-checked') === 'true', 'marked');
+
+    // Every goal open, in a short scroller: far more rows than the DOM holds.
+    const status = shadow(el).querySelector<HTMLSelectElement>('#status')!;
+    status.value = '';
+    status.dispatchEvent(new Event('change'));
+    const goals = await store.listGoals({ cycleId: (await store.listCycles())[0]!.id });
+    el.openRows = [...el.openRows, ...goals.map((goal) => `goal:${goal.id}`)];
+    el.style.setProperty('--tandem-goal-tree-max-height', '8rem');
+    await el.updateComplete;
+    const scroller = shadow(el).querySelector<HTMLElement>('.scroll')!;
+    await waitUntil(() => scroller.scrollHeight > scroller.clientHeight * 6, 'more rows than the window holds');
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => !row(el, id), 'the marked row scrolled out of the DOM');
+
+    const clear = [...shadow(el).querySelectorAll<HTMLButtonElement>('.approval-bar button')].find((button) => button.textContent!.includes('Clear marks'))!;
+    clear.focus();
+    clear.click();
+    await waitUntil(() => (shadow(el).activeElement as HTMLElement | null)?.dataset['key'] === `goal:${id}`, 'focus back on the marked row');
+  });
+
   it('offers an employee Submit on their own draft, and no Approve', async () => {
     const { store } = await seededStore('employee');
     const events: TandemGoalChangeEvent[] = [];

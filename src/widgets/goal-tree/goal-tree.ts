@@ -226,6 +226,9 @@ export class TandemGoalTree extends TandemElement {
       },
       focusRow: (key: NodeKey) => tree.focusRow(key),
       focusTabStop: async () => {
+        // The row the person was on, brought back into the DOM if they scrolled it away; else the first row rendered.
+        const key = tree.focusKey;
+        if (key !== null && tree.indexOf(key) !== undefined) return tree.focusRow(key);
         await tree.updateComplete;
         tree.renderRoot.querySelector<HTMLElement>('.rows > [role="treeitem"][tabindex="0"]')?.focus();
       },

@@ -27,7 +27,7 @@ export interface GoalTreeAccess {
   readonly now: Date | undefined;
   /** Moves the tab stop to a row and focuses it (after a dialog closes). */
   focusRow(key: NodeKey): Promise<void>;
-  /** Focuses the row holding the tab stop, once rendered: where focus goes when a control above the rows goes away. */
+  /** Focuses the row last focused (scrolled back if the person scrolled away), else the first row rendered: where focus goes when a control above the rows goes away. */
   focusTabStop(): Promise<void>;
   /**
    * Shows a row once the store's change reaches the tree (a new goal or key
