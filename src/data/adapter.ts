@@ -83,6 +83,13 @@ export interface DataAdapter {
    * work matters"), and the key results of all of them.
    */
   getPersonGoalsWithAncestors(personId: Id, cycleId: Id, options?: RequestOptions): Promise<GoalSet>;
+  /**
+   * Key results grouped by goal, in the order of `goalIds` (as the kit's
+   * stores list them): a tree then finds each goal's by a search and paints
+   * before reading them all. In any other order the tree still ends right,
+   * but its first frame may leave some goals' key results out until one more
+   * pass over them, just after it.
+   */
   listKeyResults(query: KeyResultQuery, options?: RequestOptions): Promise<KeyResult[]>;
   getKeyResult(id: Id, options?: RequestOptions): Promise<KeyResult>;
 

@@ -242,6 +242,14 @@ export interface GoalForestOptions {
    * from one machine to the next.
    */
   locale?: string;
+  /**
+   * Take `keyResults` to come grouped by goal, in the order of `goals`, as
+   * stores list them: a goal's are then found by a binary search when its row
+   * needs them, and none is read before. Call {@link confirmKeyResultOrder}
+   * once the rows are on screen; if they did not come so, build the forest
+   * again without this option.
+   */
+  keyResultsInGoalOrder?: boolean;
 }
 
 /** One frozen empty list for every leaf, rather than an empty array each. */
@@ -283,8 +291,14 @@ class LazyForest implements GoalForest {
    * each goal's when first read.
    */
   private readonly keyResultsOfGoal: (readonly number[] | undefined)[];
-  /** Where each goal's key results are in `keyResults` when they come as one run per goal; `null` when they do not. */
-  private readonly runs: KeyResultRuns | null;
+  /**
+   * Where each goal's key results are in `keyResults` when they come as one
+   * run per goal: scanned, or searched for while their order is only assumed;
+   * `null` when they do not.
+   */
+  private runs: KeyResultRuns | null;
+  /** `undefined` while the order `keyResultsInGoalOrder` assumed is unchecked; then whether the answers given held. */
+  private orderHeld: boolean | undefined;
   /** Each kept key result's goal index, by its index in `keyResults`; -1 when left out. With `runs`, made when first needed. */
   private goalIndexOfKeyResult: Int32Array | undefined;
   /** Kept key results by id, made when a key result is first looked up by key: hashing 30,000 ids cost more than the rest of building. */
@@ -297,6 +311,7 @@ class LazyForest implements GoalForest {
     readonly hierarchy: GoalHierarchy,
     readonly keyResults: readonly KeyResult[],
     locale: string,
+    assumeGoalOrder: boolean,
   ) {
     // Numbers by their value: "KR 2" before "KR 10", 第2 before 第10.
     this.collator = new Intl.Collator(locale, { numeric: true });
@@ -304,9 +319,35 @@ class LazyForest implements GoalForest {
     this.goalNodes = new Array<ForestGoalNode | undefined>(count);
     this.keyResultNodes = new Array<KeyResultNode | undefined>(keyResults.length);
     this.keyResultsOfGoal = new Array<readonly number[] | undefined>(count);
-    this.runs = keyResultRuns(hierarchy, keyResults);
-    if (!this.runs) this.goalIndexOfKeyResult = this.listEveryGoalsKeyResults();
+    if (assumeGoalOrder) {
+      this.runs = searchedRuns(hierarchy, keyResults);
+    } else {
+      this.orderHeld = true;
+      this.runs = keyResultRuns(hierarchy, keyResults);
+      if (!this.runs) this.goalIndexOfKeyResult = this.listEveryGoalsKeyResults();
+    }
     this.nodes = new ForestNodes(this);
+  }
+
+  /**
+   * Reads every key result once, to check the order they were assumed to come
+   * in: whether the answers given held. If not, the forest starts over on
+   * what the key results really are, and its earlier nodes are stale.
+   */
+  confirmKeyResultOrder(): boolean {
+    if (this.orderHeld !== undefined) return this.orderHeld;
+    const scanned = keyResultRuns(this.hierarchy, this.keyResults);
+    this.orderHeld = scanned?.inGoalOrder === true;
+    this.runs = scanned;
+    if (!this.orderHeld) {
+      this.goalNodes.fill(undefined);
+      this.keyResultNodes.fill(undefined);
+      this.keyResultsOfGoal.fill(undefined);
+      this.sortedRoots = undefined;
+      this.keyResultIndex = undefined;
+      if (!scanned) this.goalIndexOfKeyResult = this.listEveryGoalsKeyResults();
+    }
+    return this.orderHeld;
   }
 
   /**
@@ -335,9 +376,9 @@ class LazyForest implements GoalForest {
   private keyResultsOf(index: number): readonly number[] | undefined {
     const runs = this.runs;
     if (!runs || this.keyResultsOfGoal[index] !== undefined) return this.keyResultsOfGoal[index];
-    const from = runs.start[index] as number;
+    const from = runs.startOf(index);
     if (from === -1) return undefined;
-    const to = runs.end[index] as number;
+    const to = runs.endOf(index);
     const kept: number[] = [];
     for (let at = from; at < to; at += 1) {
       if (!repeatsId(this.keyResults, kept, (this.keyResults[at] as KeyResult).id)) kept.push(at);
@@ -348,6 +389,8 @@ class LazyForest implements GoalForest {
 
   /** Each key result's goal index (-1: left out), for reading key results by key or all nodes. */
   private get goalIndexes(): Int32Array {
+    // One pass over the key results costs less than a search for each goal's.
+    this.confirmKeyResultOrder();
     if (!this.goalIndexOfKeyResult) {
       const goalIndexOf = new Int32Array(this.keyResults.length).fill(-1);
       for (let index = 0; index < this.hierarchy.goals.length; index += 1) {
@@ -435,11 +478,14 @@ class LazyForest implements GoalForest {
     }
     if (key.startsWith(KEY_RESULT_KEY_PREFIX)) {
       if (!this.keyResultIndex) {
-        this.keyResultIndex = new Map();
+        // Read first: it may find the key results' order was not as assumed, and start the forest over.
+        const goalIndexes = this.goalIndexes;
+        const index = new Map<Id, number>();
         for (let at = 0; at < this.keyResults.length; at += 1) {
           const id = (this.keyResults[at] as KeyResult).id;
-          if (this.goalIndexes[at] !== -1 && !this.keyResultIndex.has(id)) this.keyResultIndex.set(id, at);
+          if (goalIndexes[at] !== -1 && !index.has(id)) index.set(id, at);
         }
+        this.keyResultIndex = index;
       }
       const at = this.keyResultIndex.get(key.slice(KEY_RESULT_KEY_PREFIX.length));
       return at === undefined ? undefined : this.keyResultNode(at);
@@ -449,9 +495,10 @@ class LazyForest implements GoalForest {
 
   /** Every node, parents before children: goals depth-first, then key results as given. */
   *allNodes(): IterableIterator<GoalTreeNode> {
+    const goalIndexes = this.goalIndexes;
     for (const index of this.hierarchy.order) yield this.goalNode(index);
     for (let at = 0; at < this.keyResults.length; at += 1) {
-      const node = this.keyResultNode(at);
+      const node = this.keyResultNode(at, goalIndexes[at] as number);
       if (node) yield node;
     }
   }
@@ -501,23 +548,54 @@ const NO_INDICES: readonly number[] = Object.freeze([]);
 
 /** Where each goal's key results are in a list of key results that comes as one run per goal: `[start, end)`, start -1 for none. */
 interface KeyResultRuns {
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  startOf(goalIndex: number): number;
+  endOf(goalIndex: number): number;
+}
+
+interface ScannedRuns extends KeyResultRuns {
+  /** Whether the runs come in the goals' order, every key result's goal known (what a binary search needs). */
+  readonly inGoalOrder: boolean;
+}
+
+/** Runs found by a binary search on the goal index, in a list of key results taken to come in the goals' order. */
+function searchedRuns(hierarchy: GoalHierarchy, keyResults: readonly KeyResult[]): KeyResultRuns {
+  const { indexOf } = hierarchy;
+  const count = keyResults.length;
+  const goalIndexAt = (at: number) => indexOf.get((keyResults[at] as KeyResult).goalId) ?? -1;
+  // The first key result whose goal comes at or after `goalIndex`.
+  const firstFrom = (goalIndex: number) => {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (goalIndexAt(middle) < goalIndex) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    startOf: (goalIndex) => {
+      const from = firstFrom(goalIndex);
+      return from < count && goalIndexAt(from) === goalIndex ? from : -1;
+    },
+    endOf: (goalIndex) => firstFrom(goalIndex + 1),
+  };
 }
 
 /**
  * Each goal's run of key results, when every goal's come together, as a
  * store lists them (by goal); `null` when a goal's are split. One id lookup
- * a run, the goal after the last one tried first: this runs before a tree's
- * first paint, over every key result, on code not yet optimised.
+ * a run, the goal after the last one tried first: this runs over every key
+ * result, before a tree's first paint when their order is not assumed.
  */
-function keyResultRuns(hierarchy: GoalHierarchy, keyResults: readonly KeyResult[]): KeyResultRuns | null {
+function keyResultRuns(hierarchy: GoalHierarchy, keyResults: readonly KeyResult[]): ScannedRuns | null {
   const { goals, indexOf } = hierarchy;
   const start = new Int32Array(goals.length).fill(-1);
   const end = new Int32Array(goals.length);
   let runGoalId: Id | undefined;
   let goalIndex = -1;
   let lastKnown = -1;
+  let inGoalOrder = true;
   for (let at = 0; at < keyResults.length; at += 1) {
     const goalId = (keyResults[at] as KeyResult).goalId;
     if (goalId === runGoalId) continue;
@@ -525,13 +603,14 @@ function keyResultRuns(hierarchy: GoalHierarchy, keyResults: readonly KeyResult[
     runGoalId = goalId;
     const next = lastKnown + 1;
     goalIndex = next < goals.length && (goals[next] as Goal).id === goalId ? next : (indexOf.get(goalId) ?? -1);
+    if (goalIndex < lastKnown + 1) inGoalOrder = false;
     if (goalIndex === -1) continue;
     if (start[goalIndex] !== -1) return null;
     start[goalIndex] = at;
     lastKnown = goalIndex;
   }
   if (goalIndex !== -1) end[goalIndex] = keyResults.length;
-  return { start, end };
+  return { startOf: (index) => start[index] as number, endOf: (index) => end[index] as number, inGoalOrder };
 }
 
 /** Whether one of `keyResults[at]` for `at` in `among` has `id` (a goal's few key results: no set needed). */
@@ -629,7 +708,17 @@ export function buildGoalForest(
   keyResults: readonly KeyResult[],
   options: GoalForestOptions = {},
 ): GoalForest {
-  return new LazyForest(goalHierarchy(goals), keyResults, options.locale ?? 'en');
+  return new LazyForest(goalHierarchy(goals), keyResults, options.locale ?? 'en', options.keyResultsInGoalOrder === true);
+}
+
+/**
+ * For a forest built with `keyResultsInGoalOrder`: reads every key result
+ * once and says whether they came in that order. `false`: the nodes read so
+ * far may be wrong; build the forest again without the option. Always `true`
+ * for other forests.
+ */
+export function confirmKeyResultOrder(forest: GoalForest): boolean {
+  return forest instanceof LazyForest ? forest.confirmKeyResultOrder() : true;
 }
 
 /** How many children a node has, without sorting them. */

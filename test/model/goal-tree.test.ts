@@ -3,6 +3,7 @@ import {
   GOAL_TREE_NODE_KINDS,
   ancestorsOf,
   buildGoalForest,
+  confirmKeyResultOrder,
   filterForest,
   flattenVisible,
   flattenPillarGroups,
@@ -18,6 +19,7 @@ import {
   visibleRowKey,
   type GoalForest,
   type GoalHierarchy,
+  type GoalTreeNode,
   type GoalTreeRow,
   type VisibleRow,
 } from '../../src/model/goal-tree.js';
@@ -190,6 +192,38 @@ describe('buildGoalForest', () => {
     const found = reordered.nodes.get(k('k1'));
     expect(found?.kind === 'keyResult' && found.keyResult.title).to.equal('ARR ¥50m');
     expect(reordered.nodes.has(k('stray'))).to.equal(false);
+  });
+
+  it('finds key results listed in their goals\' order by a search, with the same forest, and confirms that order', () => {
+    const shape = (built: GoalForest) =>
+      [...built.nodes.values()].map((node) => `${node.key}<${node.parentKey ?? ''}:${node.children.map((child) => child.key).join(',')}`).sort();
+    // As a store lists them: grouped by goal, in the order of the goals asked for, a goal with none skipped.
+    const byGoal = goals.flatMap((item) => [1, 2, 3].slice(0, item.id.length % 4).map((n) => keyResult(`${item.id}-k${n}`, item.id, 10 * n)));
+    const eager = buildGoalForest(goals, byGoal);
+    const searched = buildGoalForest(goals, byGoal, { keyResultsInGoalOrder: true });
+    // Rows first, as a view reads them: roots and each goal's children.
+    const walk = (nodes: readonly GoalTreeNode[]): string[] => nodes.flatMap((node) => [node.key, ...walk(node.children)]);
+    expect(walk(searched.roots)).to.deep.equal(walk(eager.roots));
+    expect(confirmKeyResultOrder(searched)).to.equal(true);
+    expect(shape(searched)).to.deep.equal(shape(eager));
+    expect(confirmKeyResultOrder(eager), 'a forest that assumed nothing').to.equal(true);
+  });
+
+  it('says when key results did not come in their goals\' order, and then answers from what they are', () => {
+    const shape = (built: GoalForest) =>
+      [...built.nodes.values()].map((node) => `${node.key}<${node.parentKey ?? ''}:${node.children.map((child) => child.key).join(',')}`).sort();
+    const [k1, k2, k3, stray] = keyResults;
+    for (const listed of [
+      [k1!, k2!, k3!], // runs in another order than the goals' (co1 is listed after i1)
+      [k1!, k3!, k2!], // a goal's split in two
+      [stray!, k3!, k1!, k2!], // one of a goal not in the set, the rest in order
+    ]) {
+      const searched = buildGoalForest(goals, listed, { keyResultsInGoalOrder: true });
+      void searched.roots.map((root) => root.children);
+      expect(confirmKeyResultOrder(searched), listed.map((item) => item.id).join(' ')).to.equal(false);
+      expect(confirmKeyResultOrder(searched), 'asked again').to.equal(false);
+      expect(shape(searched)).to.deep.equal(shape(buildGoalForest(goals, listed)));
+    }
   });
 
   it('keeps a goal and a key result with the same id apart', () => {

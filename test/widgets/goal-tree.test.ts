@@ -248,6 +248,28 @@ describe('<tandem-goal-tree>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows each goal\'s key results whatever order the adapter lists them in', async () => {
+    const data = company();
+    // As stores list them (by goal, in the goals' order), the other way round, and as this file's company has them.
+    const byGoal = data.goals.flatMap((item) => data.keyResults.filter((keyResult) => keyResult.goalId === item.id));
+    const orders = { byGoal, reversed: [...byGoal].reverse(), asGiven: data.keyResults };
+    const open = ['strategy:s1', 'strategy:', 'goal:co1', 'goal:d1', 'goal:d2', 'goal:i2'];
+    const shown: Record<string, string[]> = {};
+    for (const [name, keyResults] of Object.entries(orders)) {
+      const el = await fixture<TandemGoalTree>(
+        html`<tandem-goal-tree .adapter=${stubAdapter(companyMethods({ goals: data.goals, keyResults }))} .now=${NOW} locale="en" .openRows=${open}></tandem-goal-tree>`,
+      );
+      await waitUntil(() => row(el, 'keyResult:k4') && !shadow(el).querySelector('[role="treeitem"] [data-pending]'), `${name}: rows and figures`);
+      await aTimeout(30);
+      shown[name] = rowSummary(el);
+      // Out of the way: the next tree renders only the rows in view.
+      el.remove();
+    }
+    expect(shown['byGoal']).to.include.members(['keyResult:k1 L3 1/3', 'keyResult:k2 L4 1/3', 'keyResult:k4 L4 1/1', 'keyResult:k3 L5 1/1']);
+    expect(shown['reversed']).to.deep.equal(shown['byGoal']);
+    expect(shown['asGiven']).to.deep.equal(shown['byGoal']);
+  });
+
   it('opens the rows a host asks for (before the goals load, in place of its own choice; after, at once) and says which are open', async () => {
     const el = await fixture<TandemGoalTree>(
       html`<tandem-goal-tree .adapter=${stubAdapter(companyMethods())} .now=${NOW} locale="en" .openRows=${['strategy:s1', 'goal:co1']}></tandem-goal-tree>`,

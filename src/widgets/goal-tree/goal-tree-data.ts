@@ -240,7 +240,7 @@ function yieldToBrowser(signal: AbortSignal): Promise<void> {
  * figures are worked out. Two turns after the frame, so whatever else waited
  * for that frame (a host's own after-paint work) goes first.
  */
-function afterNextPaint(signal: AbortSignal): Promise<void> {
+export function afterNextPaint(signal: AbortSignal = new AbortController().signal): Promise<void> {
   return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
     .then(() => yieldToBrowser(signal))
     .then(() => yieldToBrowser(signal));

@@ -15,6 +15,7 @@ import { TandemGoalToggleEvent } from '../../events/goal-toggle.js';
 import {
   ancestorsOf,
   buildGoalForest,
+  confirmKeyResultOrder,
   filterForest,
   goalNodeKey,
   groupByPillar,
@@ -36,7 +37,7 @@ import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type 
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
-import { BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
+import { afterNextPaint, BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
 import { goalTreeStyles, ROW_HEIGHT_REM } from './goal-tree.styles.js';
 import type { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';
@@ -85,6 +86,8 @@ interface TreeView {
   readonly data: GoalTreeData;
   readonly locale: Locale;
   readonly forest: GoalForest;
+  /** Whether the forest took the key results to come in their goals' order (checked after the first paint). */
+  readonly keyResultOrderAssumed: boolean;
   /** `null`: no pillar level (see `usePillars`). */
   readonly groups: PillarGroup[] | null;
   /** Each grouped root's pillar row. */
@@ -196,6 +199,10 @@ export class TandemGoalTree extends TandemElement {
   private filteredWith: GoalTreeFigures | undefined;
   /** Each pillar's progress, for the figures it was worked out from. */
   private readonly pillarProgress = new WeakMap<GoalTreeFigures, Map<NodeKey, number | null>>();
+  /** Data whose key results did not come in their goals' order: its forest is built without assuming it. */
+  private keyResultsOutOfOrder: GoalTreeData | undefined;
+  /** The last forest whose key-result order was sent to be checked. */
+  private orderCheckedFor: GoalForest | undefined;
   /** What the rows were flattened from last. */
   private flattened: { view: TreeView; expanded: ReadonlySet<NodeKey>; only: Set<NodeKey> | null } | undefined;
 
@@ -351,7 +358,8 @@ export class TandemGoalTree extends TandemElement {
     const locale = this.activeLocale;
     let rebuilt = false;
     let newScope = false;
-    if (data && (data !== this.view?.data || locale !== this.view.locale)) {
+    const outOfOrder = data !== undefined && data === this.keyResultsOutOfOrder && this.view?.keyResultOrderAssumed === true;
+    if (data && (data !== this.view?.data || locale !== this.view.locale || outOfOrder)) {
       const previousScope = this.view?.scopeKey;
       this.view = this.buildView(data, locale);
       this.viewFor = this.session?.person.id;
@@ -404,8 +412,32 @@ export class TandemGoalTree extends TandemElement {
     if (successor && hadFocus) void this.focusRow(successor.key);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const view = this.view;
+    if (view?.keyResultOrderAssumed && this.orderCheckedFor !== view.forest) {
+      this.orderCheckedFor = view.forest;
+      void this.checkKeyResultOrder(view);
+    }
+  }
+
+  /**
+   * The rows went on screen with each goal's key results found by a search
+   * that takes them to come in their goals' order, as stores list them. Once
+   * painted, one pass checks it; if they came otherwise, the view is built
+   * again from what they really are.
+   */
+  private async checkKeyResultOrder(view: TreeView): Promise<void> {
+    await afterNextPaint();
+    if (this.view !== view || confirmKeyResultOrder(view.forest)) return;
+    this.keyResultsOutOfOrder = view.data;
+    this.requestUpdate();
+  }
+
   private buildView(data: GoalTreeData, locale: Locale): TreeView {
-    const forest = buildGoalForest(data.goals, data.keyResults, { locale });
+    // The search goes wrong on key results in another order: data found so is built from one pass over them.
+    const keyResultOrderAssumed = data !== this.keyResultsOutOfOrder;
+    const forest = buildGoalForest(data.goals, data.keyResults, { locale, keyResultsInGoalOrder: keyResultOrderAssumed });
     const usePillars = (data.scope.kind === 'cycle' || data.scope.kind === 'person' || data.scope.kind === 'me') && data.strategies.length > 0;
     const groups = usePillars ? groupByPillar(forest, data.strategies) : null;
     let goalsById: ReadonlyMap<Id, Goal> | undefined;
@@ -417,6 +449,7 @@ export class TandemGoalTree extends TandemElement {
       data,
       locale,
       forest,
+      keyResultOrderAssumed,
       groups,
       groupOf,
       // Built when a filter or an event first needs it: the first rows do not.

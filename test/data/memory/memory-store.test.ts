@@ -204,3 +204,24 @@ describe('large subtrees', () => {
     expect(set.keyResults.map((kr) => kr.id)).to.not.include(ids.krLatency);
   });
 });
+
+describe('key results in their goals\' order', () => {
+  // A tree paints sooner when each goal's key results come together, in the order of the goals (see DataAdapter.listKeyResults).
+  it('lists key results grouped by goal, in the order the goals were asked for, and so do the goal sets', async () => {
+    const store = await openMemoryStore({ actorId: ids.hr });
+    await store.load(fixtureWithBigTree(40));
+    const runsOf = (keyResults: readonly { goalId: string }[]) =>
+      keyResults.map((keyResult) => keyResult.goalId).filter((goalId, at, all) => at === 0 || all[at - 1] !== goalId);
+    const goals = await store.listGoals({ cycleId: ids.cycle });
+    for (const asked of [goals, [...goals].reverse()]) {
+      const keyResults = await store.listKeyResults({ goalIds: asked.map((goal) => goal.id) });
+      expect(keyResults.length).to.be.greaterThan(40);
+      const withKeyResults = asked.map((goal) => goal.id).filter((id) => keyResults.some((keyResult) => keyResult.goalId === id));
+      expect(runsOf(keyResults)).to.deep.equal(withKeyResults);
+    }
+    for (const set of [await store.getGoalSubtree(ids.goalEng), await store.getPersonGoalsWithAncestors(ids.emp1, ids.cycle)]) {
+      const withKeyResults = set.goals.map((goal) => goal.id).filter((id) => set.keyResults.some((keyResult) => keyResult.goalId === id));
+      expect(runsOf(set.keyResults)).to.deep.equal(withKeyResults);
+    }
+  });
+});
