@@ -221,23 +221,39 @@ export interface KpiAssessment {
   readonly status: KpiStatus;
   /** {@link kpiScore}: points towards the owner's score. */
   readonly score: number;
+  /** Worked out when first read (a getter: spreading an assessment leaves it out). */
   readonly forecast: KpiForecast | null;
 }
 
 export function assessKpi(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: Date): KpiAssessment {
-  const completion = kpiCompletion(kpi);
-  let forecast: KpiForecast | null | undefined;
-  return {
-    completion,
-    status: kpiStatus(completionToDate(completion, periodElapsedShare(kpiPeriod(kpi, period), now)), kpi.thresholds),
-    score: completion * usableWeight(kpi.weight),
-    // Fitted when first read: a table of thousands shows the forecasts of the rows on screen only
-    // (sorting or exporting by forecast reads them all). Records do not change, so once is enough.
-    get forecast(): KpiForecast | null {
-      if (forecast === undefined) forecast = forecastKpi(kpi, period, now);
-      return forecast;
-    },
-  };
+  return new Assessed(kpi, period, now);
+}
+
+/** A class, not a literal with a getter each: a scorecard makes thousands of these before its first paint. */
+class Assessed implements KpiAssessment {
+  readonly completion: number;
+  readonly status: KpiStatus;
+  readonly score: number;
+  readonly #kpi: Kpi;
+  readonly #period: Pick<Cycle, 'start' | 'end'>;
+  readonly #now: Date;
+  #forecast: KpiForecast | null | undefined;
+
+  constructor(kpi: Kpi, period: Pick<Cycle, 'start' | 'end'>, now: Date) {
+    this.#kpi = kpi;
+    this.#period = period;
+    this.#now = now;
+    this.completion = kpiCompletion(kpi);
+    this.status = kpiStatus(completionToDate(this.completion, periodElapsedShare(kpiPeriod(kpi, period), now)), kpi.thresholds);
+    this.score = this.completion * usableWeight(kpi.weight);
+  }
+
+  // Fitted when first read: a table of thousands shows the forecasts of the rows on screen only
+  // (sorting or exporting by forecast reads them all). Records do not change, so once is enough.
+  get forecast(): KpiForecast | null {
+    if (this.#forecast === undefined) this.#forecast = forecastKpi(this.#kpi, this.#period, this.#now);
+    return this.#forecast;
+  }
 }
 
 /** Whether `now` is past the end of a period's last day: its figures are results, not forecasts. */
