@@ -68,6 +68,24 @@ describe('<tandem-kpi-scorecard>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('paints its rows first, and their trend charts and forecasts in the frame after', async () => {
+      const { store } = await readOnlyEmployee();
+      const el = await fixture<TandemKpiScorecard>(html`<tandem-kpi-scorecard .adapter=${store} .now=${NOW} scope="me" locale="en" style="width: 1800px"></tandem-kpi-scorecard>`);
+      // Watched from the moment the rows go in, frame by frame.
+      const frames: string[] = [];
+      await waitUntil(() => kpiRows(el).length > 0, 'rows', { interval: 1, timeout: 15_000 });
+      const first = kpiRows(el)[0]!;
+      const filled = () => `${cellOf(first, 'trend')!.querySelector('svg') ? 'chart' : 'no chart'}, ${text(cellOf(first, 'forecast')) ? 'forecast' : 'no forecast'}`;
+      frames.push(`${text(cellOf(first, 'status')) ? 'status' : 'no status'}, ${filled()}`);
+      for (let frame = 0; frame < 3; frame += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        frames.push(filled());
+      }
+      expect(frames[0]).to.equal('status, no chart, no forecast');
+      expect(frames.at(-1)).to.equal('chart, forecast');
+      await expect(el).to.be.accessible();
+    });
+
     it('describes a rising trend with its first and last value', async () => {
       const kpi: Kpi = {
         ...kpiTeamAdapter(1, 1).team.kpis[0]!,

@@ -15,7 +15,7 @@ import { withManagementChains } from '../shared/management-chains.js';
 import { directoryOf, directoryOver, type OrgDirectory } from '../../model/org.js';
 import { goalHierarchy } from '../../model/goal-tree.js';
 import { keyResultConfidence, keyResultProgress, rollUpByWeightSteps } from '../../model/progress.js';
-import { AbortedError } from '../../data/errors.js';
+import { afterNextPaint, yieldToBrowser } from '../shared/frames.js';
 import { assessKeyResult, isPaced, rollUpPaceSteps, type KeyResultAssessment, type PaceStatus } from '../../model/pace.js';
 import type { CheckIn, Cycle, Goal, Id, IsoDateTime, KeyResult, Person, Strategy } from '../../model/records.js';
 
@@ -220,30 +220,6 @@ function* figureSteps(data: GoalTreeData, checkIns: readonly CheckIn[], now: Dat
   yield;
   const pace = yield* rollUpPaceSteps(whole.goals, whole.keyResults, keyResultPace, { hierarchy });
   return { progress, confidence, pace, keyResultPace, assessments, lastCheckInAt };
-}
-
-/** A turn for the browser (input, rendering), then on: a posted message, not a timer that may wait 4 ms. */
-function yieldToBrowser(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      if (signal.aborted) reject(new AbortedError());
-      else resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
- * After the next frame is painted: the rows loaded first show before the
- * figures are worked out. Two turns after the frame, so whatever else waited
- * for that frame (a host's own after-paint work) goes first.
- */
-export function afterNextPaint(signal: AbortSignal = new AbortController().signal): Promise<void> {
-  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
-    .then(() => yieldToBrowser(signal))
-    .then(() => yieldToBrowser(signal));
 }
 
 /**

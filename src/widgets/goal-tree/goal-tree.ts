@@ -37,7 +37,8 @@ import { GOAL_LEVELS, type Goal, type GoalLevel, type GoalStatus, type Id, type 
 import { controlStyles, stateStyles } from '../../styles/shared.js';
 import { renderEmpty, renderError, renderLoading } from '../shared/states.js';
 import { personLabelStyles, renderPersonLabel } from '../shared/person-label.js';
-import { afterNextPaint, BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
+import { BadRootError, loadGoalTree, loadGoalTreeFigures, type GoalTreeData, type GoalTreeFigures } from './goal-tree-data.js';
+import { afterNextPaint } from '../shared/frames.js';
 import { goalTreeStyles, ROW_HEIGHT_REM } from './goal-tree.styles.js';
 import type { AdjustFlow } from './adjust-flow.js';
 import { ApprovalFlow } from './approval-flow.js';

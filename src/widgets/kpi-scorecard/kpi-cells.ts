@@ -36,6 +36,8 @@ export interface CellContext {
   readonly editable: boolean;
   /** Where cell contents are kept between renders; without one they are worked out on every render. */
   readonly memo?: CellMemo;
+  /** The trend chart and the forecast come a frame after the rows (the grid's first frame): their cells are empty till then. */
+  readonly chartsLater?: boolean;
   toggleDetail(): void;
   selectSource(): void;
   edit(): void;
@@ -94,10 +96,12 @@ export function renderKpiCell(column: KpiScorecardColumn, row: AssessedKpi, isTa
     case 'status':
       return plain(html`<span class="badge" part="status" data-status=${status}>${t(KPI_STATUS_MESSAGE_KEYS[status])}</span>`);
     case 'trend':
+      if (context.chartsLater) return plain(nothing);
       return plain(
         memo(row, column, () => html`${renderSparkline(kpi.history, kpi.target, status)}<span class="visually-hidden">${trendText(kpi, { t, format })}</span>`),
       );
     case 'forecast':
+      if (context.chartsLater) return plain(nothing);
       return plain(
         memo(row, column, () => {
           const forecast = forecastOf(kpi, assessment, data.cycle?.end, { t, format });

@@ -43,6 +43,7 @@ import { BadScopeError, isPersonScope, loadKpiScorecard, scopeSlug, type KpiScor
 import { scorecardCsv } from './kpi-scorecard-csv.js';
 import { kpiScorecardStyles, ROW_HEIGHT_REM } from './kpi-scorecard.styles.js';
 import type { ScorecardAccess } from './scorecard-flow.js';
+import { afterNextPaint } from '../shared/frames.js';
 
 /** A row of the grid: a KPI, or the detail panel opened under one. */
 interface GridRow {
@@ -216,6 +217,13 @@ export class TandemKpiScorecard extends TandemElement {
     if (!contents.has(column)) contents.set(column, compute());
     return contents.get(column) as T;
   };
+  /**
+   * The grid's first frame leaves the trend charts and forecasts out: fitting
+   * a line and drawing a chart for each row on screen took a fifth of it. They
+   * follow in the next frame, unnoticed.
+   */
+  private chartsLater = true;
+  private chartsComing = false;
   private shown: readonly AssessedRow[] = [];
   /** What the rows were last filtered and sorted for. */
   private arrangedFor: readonly unknown[] | undefined;
@@ -686,6 +694,13 @@ export class TandemKpiScorecard extends TandemElement {
   }
 
   private renderCard(data: KpiScorecardData) {
+    if (this.chartsLater && !this.chartsComing) {
+      this.chartsComing = true;
+      void afterNextPaint().then(() => {
+        this.chartsLater = false;
+        this.requestUpdate();
+      });
+    }
     return html`${this.renderToolbar(data)} ${this.autoFlow.render()}
       ${data.kpis.length > 0 || data.hiddenCount > 0 ? html`<div class="summary" part="summary">${this.renderSummary(data)}</div>` : nothing}
       <div class="announcement" role="status">${this.announcer.textIn(this.activeLocale)}</div>
@@ -926,6 +941,7 @@ export class TandemKpiScorecard extends TandemElement {
       expanded: this.expanded.has(kpi.id),
       editable: this.isEditable(kpi),
       memo: this.cellMemo,
+      chartsLater: this.chartsLater,
       toggleDetail: () => this.toggleDetail(kpi.id),
       selectSource: () => this.selectSource(row.row),
       edit: () => this.openEdit(kpi.id),
