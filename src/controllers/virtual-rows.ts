@@ -172,9 +172,11 @@ export class VirtualRowsController implements ReactiveController {
   private focusBelowView(): boolean {
     const list = this.list;
     const root = list?.getRootNode();
-    const focused = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
-    if (!list || !focused || focused.parentElement !== list) return false;
-    return this.rendered.first + Array.prototype.indexOf.call(list.children, focused) >= this.visibleEnd;
+    let row = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null;
+    // The row itself, or a control inside it.
+    while (row && row.parentElement !== list) row = row.parentElement;
+    if (!list || !row) return false;
+    return this.rendered.first + Array.prototype.indexOf.call(list.children, row) >= this.visibleEnd;
   }
 
   /** The element whose children are the rows; call after each render (a `ref`). */
