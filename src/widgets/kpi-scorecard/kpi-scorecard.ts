@@ -222,8 +222,7 @@ export class TandemKpiScorecard extends TandemElement {
    * a line and drawing a chart for each row on screen took a fifth of it. They
    * follow in the next frame, unnoticed.
    */
-  private chartsLater = true;
-  private chartsComing = false;
+  private charts: 'later' | 'coming' | 'shown' = 'later';
   private shown: readonly AssessedRow[] = [];
   /** What the rows were last filtered and sorted for. */
   private arrangedFor: readonly unknown[] | undefined;
@@ -694,10 +693,10 @@ export class TandemKpiScorecard extends TandemElement {
   }
 
   private renderCard(data: KpiScorecardData) {
-    if (this.chartsLater && !this.chartsComing) {
-      this.chartsComing = true;
+    if (this.charts === 'later') {
+      this.charts = 'coming';
       void afterNextPaint().then(() => {
-        this.chartsLater = false;
+        this.charts = 'shown';
         this.requestUpdate();
       });
     }
@@ -941,7 +940,7 @@ export class TandemKpiScorecard extends TandemElement {
       expanded: this.expanded.has(kpi.id),
       editable: this.isEditable(kpi),
       memo: this.cellMemo,
-      chartsLater: this.chartsLater,
+      chartsLater: this.charts !== 'shown',
       toggleDetail: () => this.toggleDetail(kpi.id),
       selectSource: () => this.selectSource(row.row),
       edit: () => this.openEdit(kpi.id),
